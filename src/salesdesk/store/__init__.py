@@ -1,1 +1,1 @@
-"""salesdesk.store"""
+"""Local SQLite storage of workflow histories (SQLAlchemy tables + Alembic migrations)."""
