@@ -8,6 +8,21 @@ histories in a local SQLite file; :class:`ActivityRunner` executes activities.
 This package imports no Qt, no HTTP client and nothing of the server.
 """
 
+from salesdesk.flow.api import (
+    ActivityHandle,
+    TimerHandle,
+    execute_activity,
+    info,
+    now,
+    patched,
+    random,
+    side_effect,
+    sleep,
+    start_task,
+    start_timer,
+    uuid4,
+    wait_condition,
+)
 from salesdesk.flow.definition import query, run, signal, workflow
 from salesdesk.flow.engine import ActivityTask, Engine, SignalAck, WorkflowRow
 from salesdesk.flow.errors import (
@@ -31,21 +46,6 @@ from salesdesk.flow.errors import (
 from salesdesk.flow.events import Event, EventType
 from salesdesk.flow.retry import RetryPolicy
 from salesdesk.flow.runner import ActivityContext, ActivityFn, ActivityRunner
-from salesdesk.flow.workflow import (
-    ActivityHandle,
-    TimerHandle,
-    execute_activity,
-    info,
-    now,
-    patched,
-    random,
-    side_effect,
-    sleep,
-    start_task,
-    start_timer,
-    uuid4,
-    wait_condition,
-)
 
 __all__ = [
     "ActivityCancelledError",

@@ -77,7 +77,7 @@ class ActivityTask:
     last_error_code: str | None
 
 
-def _utcnow() -> datetime:
+def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
@@ -88,7 +88,7 @@ class Engine:
         workflows: Sequence[type[Any]],
         *,
         origin: str = "device:local",
-        clock: Clock = _utcnow,
+        clock: Clock = utcnow,
         cache_size: int = 1000,
         listing: ListingFn | None = None,
     ) -> None:

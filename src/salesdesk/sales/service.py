@@ -1,0 +1,190 @@
+"""The application service over one local profile: what the CLI and the UI call.
+
+It owns the engine (histories), the activity runner (lookups) and the local price lists,
+and answers in domain terms — never SQL, never HTTP.
+"""
+
+from __future__ import annotations
+
+import getpass
+import secrets
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from salesdesk.flow.engine import ActivityTask, Clock, Engine, SignalAck, WorkflowRow, utcnow
+from salesdesk.flow.errors import FlowError
+from salesdesk.flow.instance import WorkflowInstance
+from salesdesk.flow.runner import ActivityFn, ActivityRunner
+from salesdesk.sales.pricelist import PriceList
+from salesdesk.sales.pricelist_store import PriceListStore
+from salesdesk.sales.timeline import TimelineEntry, timeline
+from salesdesk.sales.views import LookupView, SaleSummary
+from salesdesk.sales.workflow import WORKFLOW_TYPE, SaleStart, SaleWorkflow
+
+DB_FILE = "salesdesk.db"
+WORKFLOWS: tuple[type[Any], ...] = (SaleWorkflow,)
+
+
+class NoPriceListError(FlowError):
+    def __init__(self) -> None:
+        super().__init__(
+            "no price list on this device yet: sync with the server, or load one with "
+            "'salesdesk price-list import FILE'"
+        )
+
+
+@dataclass(frozen=True)
+class SalePolicy:
+    quote_validity_days: int = 30
+    discount_approval_threshold: Decimal = Decimal(15)
+
+
+def _listing(inst: WorkflowInstance) -> dict[str, Any]:
+    summary: SaleSummary = inst.query("summary")
+    return summary.listing()
+
+
+class SalesService:
+    def __init__(
+        self,
+        data_dir: Path,
+        activities: Mapping[str, ActivityFn] | None = None,
+        *,
+        clock: Clock = utcnow,
+        policy: SalePolicy | None = None,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.policy = policy or SalePolicy()
+        self.engine = Engine(
+            self.data_dir / DB_FILE,
+            WORKFLOWS,
+            origin="device:pending",
+            clock=clock,
+            listing=_listing,
+        )
+        device = self.engine.get_setting("device_id")
+        if device is None:
+            device = secrets.token_hex(8)
+            self.engine.set_setting("device_id", device)
+        self.device_id = device
+        self.engine.origin = f"device:{device}"
+        self.price_lists = PriceListStore(self.data_dir / "price-lists")
+        self.runner = ActivityRunner(self.engine, dict(activities or {}), wall_clock=wall_clock)
+        self._wall_clock = wall_clock
+
+    # ------------------------------------------------------------------ lifecycle
+    def start_background(self) -> None:
+        self.runner.start()
+
+    def close(self) -> None:
+        self.runner.stop()
+        self.engine.close()
+
+    def __enter__(self) -> SalesService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def origin(self) -> str:
+        return self.engine.origin
+
+    @property
+    def agent(self) -> str:
+        return self.engine.get_setting("agent_name") or getpass.getuser()
+
+    def set_agent(self, name: str, team: str | None) -> None:
+        self.engine.set_setting("agent_name", name)
+        self.engine.set_setting("agent_team", team or "")
+
+    @property
+    def team(self) -> str | None:
+        return self.engine.get_setting("agent_team") or None
+
+    # ------------------------------------------------------------------ sales
+    def new_sale(self, price_list: PriceList | None = None) -> str:
+        plist = price_list or self.price_lists.current()
+        if plist is None:
+            raise NoPriceListError()
+        start = SaleStart(
+            agent=self.agent,
+            device=self.device_id,
+            team=self.team,
+            price_list=plist.model_dump(mode="json"),
+            price_list_hash=plist.content_hash(),
+            quote_validity_days=self.policy.quote_validity_days,
+            discount_approval_threshold=self.policy.discount_approval_threshold,
+        )
+        return self.engine.start(WORKFLOW_TYPE, start)
+
+    def signal(self, workflow_id: str, name: str, payload: Any) -> SignalAck:
+        return self.engine.signal(workflow_id, name, payload)
+
+    def validate(self, workflow_id: str, name: str, payload: Any) -> None:
+        self.engine.validate_signal(workflow_id, name, payload)
+
+    def summary(self, workflow_id: str) -> SaleSummary:
+        summary: SaleSummary = self.engine.query(workflow_id, "summary")
+        tasks = {t.activity_id: t for t in self.engine.activity_tasks(workflow_id)}
+        lookups = tuple(_merge(view, tasks.get(view.activity_id)) for view in summary.lookups)
+        return summary.model_copy(update={"lookups": lookups})
+
+    def sales(self) -> list[WorkflowRow]:
+        return self.engine.list_workflows(WORKFLOW_TYPE)
+
+    def export_history(self, workflow_id: str) -> dict[str, Any]:
+        return self.engine.export_history(workflow_id)
+
+    def import_history(self, document: Any) -> str:
+        return self.engine.import_history(document)
+
+    def timeline(self, workflow_id: str) -> list[TimelineEntry]:
+        return timeline(self.engine.history(workflow_id), self.origin)
+
+    # ------------------------------------------------------------------ lookups
+    def lookups(self, *, include_finished: bool = False) -> list[ActivityTask]:
+        states = (
+            None
+            if include_finished
+            else ("queued", "running", "backoff", "waiting_for_network", "failed")
+        )
+        return self.engine.activity_tasks(states=states)
+
+    def run_lookups(self, wait_seconds: float = 10.0) -> None:
+        """Run due lookups in the foreground until none is due or the time is up
+        (the CLI's way; the app runs them in the background instead)."""
+        deadline = time.monotonic() + wait_seconds
+        while time.monotonic() < deadline:
+            started = self.runner.run_due()
+            next_due = self.engine.next_activity_due()
+            if started == 0 and (next_due is None or next_due - self._wall_clock() > 1.0):
+                return
+            if started == 0:
+                time.sleep(0.1)
+
+    def network_available(self) -> int:
+        return self.runner.network_available()
+
+
+def _merge(view: LookupView, task: ActivityTask | None) -> LookupView:
+    """Add the runner's live state (running, waiting for network...) to a pending lookup."""
+    if task is None:
+        return view
+    update: dict[str, Any] = {"attempts": task.attempts, "last_error": task.last_error}
+    if view.status == "queued":
+        update["status"] = task.state if task.state != "done" else "queued"
+        if task.state == "backoff" and task.next_attempt_at:
+            update["next_try"] = datetime.fromtimestamp(task.next_attempt_at, UTC).isoformat(
+                timespec="seconds"
+            )
+        if task.state == "waiting_for_network":
+            update["next_try"] = "when the network is back"
+    return view.model_copy(update=update)
