@@ -479,7 +479,9 @@ class Engine:
     ) -> None:
         """Check a signal without recording it (for as-you-type validation)."""
         with self._lock, self._read() as conn:
-            self._instance(conn, workflow_id).validate_signal(name, payload, origin or self.origin)
+            self._instance(conn, workflow_id).validate_signal(
+                name, payload, origin or self.origin, time=self.now_iso()
+            )
 
     def query(self, workflow_id: str, name: str, *args: Any) -> Any:
         with self._lock, self._read() as conn:

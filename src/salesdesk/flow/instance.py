@@ -177,8 +177,13 @@ class WorkflowInstance:
         return parsed.model_dump(mode="json")
 
     # ------------------------------------------------------------------ replay
-    def replay(self, events: Sequence[Event]) -> None:
-        """Apply recorded events after the current position, checking every decision."""
+    def replay(self, events: Sequence[Event], *, validate_signals: bool = False) -> None:
+        """Apply recorded events after the current position, checking every decision.
+
+        With ``validate_signals`` every recorded signal must also pass its validators and
+        origin rules at the point where it was recorded: the server uses this so that a
+        client cannot push a signal the live code would have refused.
+        """
         i = 0
         n = len(events)
         self.replaying = True
@@ -196,6 +201,13 @@ class WorkflowInstance:
                 while j < n and events[j].type in DECISION_TYPES:
                     j += 1
                 recorded = events[i + 1 : j]
+                if validate_signals and event.type == EventType.SIGNAL_RECEIVED:
+                    self.validate_signal(
+                        str(event.data.get("name")),
+                        event.data.get("payload"),
+                        event.origin,
+                        time=event.time,
+                    )
                 activation = self._activate(event, recorded)
                 self._match(activation.commands, recorded, event.seq)
                 self.events.extend(events[i:j])
@@ -236,8 +248,16 @@ class WorkflowInstance:
             raise WorkflowClosedError(self.workflow_id, self.state.status)
         return Event(self.position + 1, event_type, data, time, origin)
 
-    def validate_signal(self, name: str, payload: Any, origin: str) -> BaseModel:
-        """Parse and check a signal against current state; raises SignalRejected."""
+    def validate_signal(
+        self, name: str, payload: Any, origin: str, *, time: str | None = None
+    ) -> BaseModel:
+        """Parse and check a signal against current state; raises SignalRejected.
+
+        ``time`` is when the signal arrives: validators that compare dates (a delivery
+        date in the past) see it through ``flow.now()``.
+        """
+        if time is not None:
+            self._now = time
         if self.closed:
             raise WorkflowClosedError(self.workflow_id, self.state.status)
         sdef = self._signal_def(name)
@@ -271,7 +291,7 @@ class WorkflowInstance:
         origin: str,
         meta: dict[str, Any] | None = None,
     ) -> list[Event]:
-        model = self.validate_signal(name, payload, origin)
+        model = self.validate_signal(name, payload, origin, time=time)
         data: dict[str, Any] = {"name": name, "payload": model.model_dump(mode="json")}
         if meta:
             data["meta"] = meta
