@@ -1,0 +1,377 @@
+"""Server side of sync: accept pushed histories only after replaying them, serve pulls,
+and act for managers and for the order desk.
+
+The server trusts no client: every pushed event must come from the pushing device,
+carry a canonical time, replay deterministically with this build's workflow code, and
+every pushed signal must pass the same validators and origin rules as on the desktop.
+A new sale must embed a price list the server published. Only then is it appended, with
+the expected position, in the same transaction as the server's own reactions (the
+order number for a submitted sale).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import select
+
+from salesdesk.flow.errors import FlowError, SignalRejected
+from salesdesk.flow.events import Event, EventType, parse_time, utc_iso
+from salesdesk.flow.instance import WorkflowInstance
+from salesdesk.sales.views import SaleSummary
+from salesdesk.sales.workflow import WORKFLOW_TYPE, SaleWorkflow
+from salesdesk.server import eventstore
+from salesdesk.server.db import Executor, ServerContext
+from salesdesk.server.replay_cache import ReplayCache, to_flow_event
+from salesdesk.server.tables import price_lists
+from salesdesk.server.users import Principal, Role, can_access_workflow
+
+WORKFLOWS: tuple[type[Any], ...] = (SaleWorkflow,)
+MAX_EVENTS_PER_WORKFLOW = 5000
+
+PushStatus = Literal["accepted", "duplicate", "conflict", "rejected"]
+
+
+@dataclass(frozen=True)
+class PushedWorkflow:
+    workflow_id: str
+    workflow_type: str
+    expected_position: int
+    events: Sequence[Event]
+
+
+@dataclass
+class PushOutcome:
+    workflow_id: str
+    status: PushStatus
+    position: int
+    reason: str | None = None
+    # conflict: the server's events after the expected position; accepted: events the
+    # server appended itself in answer (order number), for the device to apply at once.
+    server_events: list[Event] = field(default_factory=list)
+
+
+class AccessDenied(FlowError):
+    pass
+
+
+class NotFound(FlowError):
+    pass
+
+
+def event_to_json(e: Event, cursor: int | None = None) -> dict[str, Any]:
+    out = e.to_json()
+    if cursor is not None:
+        out["cursor"] = cursor
+    return out
+
+
+def _new_event(e: Event, device_id: str | None) -> eventstore.NewEvent:
+    return eventstore.NewEvent(
+        seq=e.seq,
+        type=e.type,
+        payload_json=e.data_json(),
+        recorded_at=parse_time(e.time),
+        origin=e.origin,
+        device_id=device_id,
+    )
+
+
+class SyncService:
+    def __init__(self, ctx: ServerContext, cache: ReplayCache | None = None) -> None:
+        self.ctx = ctx
+        self.cache = cache or ReplayCache(WORKFLOWS)
+
+    # ------------------------------------------------------------------ push
+    def push(
+        self, principal: Principal, device_id: str, batch: Sequence[PushedWorkflow]
+    ) -> list[PushOutcome]:
+        self.ctx.metrics.pushes.inc()
+        outcomes = []
+        for item in batch:
+            outcome = self._push_one(principal, device_id, item)
+            if outcome.status == "conflict":
+                self.ctx.metrics.conflicts.inc()
+            outcomes.append(outcome)
+        return outcomes
+
+    def _push_one(self, principal: Principal, device_id: str, item: PushedWorkflow) -> PushOutcome:
+        wid = item.workflow_id
+        problem = self._check_shape(device_id, item)
+        if problem is not None:
+            return PushOutcome(wid, "rejected", 0, problem)
+        with self.cache.locked(wid):
+            try:
+                with self.ctx.engine.begin() as conn:
+                    return self._push_in_tx(conn, principal, device_id, item)
+            except _Reject as rej:
+                self.cache.evict(wid)
+                return PushOutcome(wid, "rejected", rej.position, rej.reason)
+            except BaseException:
+                self.cache.evict(wid)
+                raise
+
+    def _check_shape(self, device_id: str, item: PushedWorkflow) -> str | None:
+        if item.workflow_type != WORKFLOW_TYPE:
+            return f"unknown workflow type {item.workflow_type!r}"
+        if len(item.events) > MAX_EVENTS_PER_WORKFLOW:
+            return f"at most {MAX_EVENTS_PER_WORKFLOW} events per workflow in one push"
+        own = f"device:{device_id}"
+        for index, e in enumerate(item.events):
+            expected = item.expected_position + 1 + index
+            if e.seq != expected:
+                return f"event #{e.seq} is out of order (expected #{expected})"
+            if e.origin != own:
+                return (
+                    f"event #{e.seq} claims origin {e.origin!r}; a device may only push "
+                    "events it recorded itself"
+                )
+            try:
+                canonical = utc_iso(parse_time(e.time))
+            except ValueError:
+                return f"event #{e.seq} has an unreadable time {e.time!r}"
+            if canonical != e.time:
+                return f"event #{e.seq} time {e.time!r} is not in canonical UTC form"
+        return None
+
+    def _push_in_tx(
+        self, conn: Executor, principal: Principal, device_id: str, item: PushedWorkflow
+    ) -> PushOutcome:
+        wid = item.workflow_id
+        info = eventstore.get_workflow(conn, wid)
+        if info is not None and not can_access_workflow(principal, info.owner_user_id, info.team):
+            raise _Reject("this sale belongs to another agent", 0)
+        server_position = info.position if info is not None else 0
+        if item.expected_position != server_position or not item.events:
+            # A re-push of what we have, or a diverged device: the store tells which.
+            result = eventstore.append(
+                conn,
+                wid,
+                item.workflow_type,
+                principal.user_id,
+                principal.team,
+                item.expected_position,
+                [_new_event(e, device_id) for e in item.events],
+                now=self.ctx.now(),
+            )
+            return self._outcome(wid, result)
+        started = time.perf_counter()
+        inst = (
+            self.cache.load(conn, wid, item.workflow_type)
+            if info is not None
+            else self.cache.new(item.workflow_type, wid)
+        )
+        if info is None:
+            self._check_new_sale(conn, principal, item.events[0])
+        try:
+            inst.replay(item.events, validate_signals=True)
+        except SignalRejected as rej:
+            detail = "; ".join(f"{k}: {v}" if k else v for k, v in rej.fields.items())
+            raise _Reject(
+                f"signal {rej.signal!r} would have been refused: {detail}", server_position
+            ) from None
+        except FlowError as exc:
+            raise _Reject(
+                f"the history does not replay on the server: {exc}", server_position
+            ) from None
+        self.ctx.metrics.replay_seconds.observe(time.perf_counter() - started)
+        result = eventstore.append(
+            conn,
+            wid,
+            item.workflow_type,
+            principal.user_id,
+            principal.team,
+            item.expected_position,
+            [_new_event(e, device_id) for e in item.events],
+            now=self.ctx.now(),
+        )
+        if isinstance(result, eventstore.Conflict):
+            self.cache.evict(wid)
+            return self._outcome(wid, result)
+        reactions = self._react(conn, inst)
+        self._project(conn, inst)
+        self.cache.keep(inst)
+        return PushOutcome(wid, "accepted", inst.position, server_events=reactions)
+
+    def _check_new_sale(self, conn: Executor, principal: Principal, first: Event) -> None:
+        if first.type != EventType.WORKFLOW_STARTED:
+            raise _Reject("a new sale must begin with its start event", 0)
+        start = first.data.get("input") or {}
+        if start.get("agent") != principal.name:
+            raise _Reject(
+                f"the sale names agent {start.get('agent')!r}, but you are {principal.name!r}", 0
+            )
+        content_hash = start.get("price_list_hash")
+        known = conn.execute(
+            select(price_lists.c.content_hash).where(price_lists.c.content_hash == content_hash)
+        ).first()
+        if known is None:
+            raise _Reject(
+                "the sale uses a price list this server never published; sync the price "
+                "list from the server and start the sale again",
+                0,
+            )
+
+    def _outcome(self, wid: str, result: eventstore.AppendResult) -> PushOutcome:
+        if isinstance(result, eventstore.Conflict):
+            return PushOutcome(
+                wid,
+                "conflict",
+                result.server_position,
+                "the server has newer events for this sale",
+                [to_flow_event(e) for e in result.server_events],
+            )
+        status: PushStatus = "duplicate" if result.inserted == 0 else "accepted"
+        return PushOutcome(wid, status, result.position)
+
+    # ------------------------------------------------------------------ reactions
+    def _react(self, conn: Executor, inst: WorkflowInstance) -> list[Event]:
+        """The order desk: a submitted sale gets its order number at once."""
+        summary: SaleSummary = inst.query("summary")
+        if summary.status != "submitted":
+            return []
+        now = self.ctx.now()
+        number = eventstore.next_order_number(conn, now.year)
+        order_number = f"SO-{now.year}-{number:06d}"
+        return self._append_server_signal(
+            conn, inst, "accepted", {"order_number": order_number}, "server", now
+        )
+
+    def _append_server_signal(
+        self,
+        conn: Executor,
+        inst: WorkflowInstance,
+        name: str,
+        payload: dict[str, Any],
+        origin: str,
+        now: datetime,
+    ) -> list[Event]:
+        info = eventstore.get_workflow(conn, inst.workflow_id)
+        assert info is not None
+        before = inst.position
+        new = inst.signal(name, payload, time=utc_iso(now), origin=origin)
+        result = eventstore.append(
+            conn,
+            inst.workflow_id,
+            inst.workflow_type,
+            info.owner_user_id,
+            info.team,
+            before,
+            [_new_event(e, None) for e in new],
+            now=now,
+        )
+        if isinstance(result, eventstore.Conflict):
+            raise _Retry()
+        return new
+
+    def _project(self, conn: Executor, inst: WorkflowInstance) -> None:
+        summary: SaleSummary = inst.query("summary")
+        customer = summary.customer
+        eventstore.update_projection(
+            conn,
+            inst.workflow_id,
+            status=summary.status,
+            customer_name=(customer.company_name or customer.vat_number) if customer else None,
+            gross_total=summary.totals.gross,
+            currency=summary.totals.currency,
+            needs_approval=summary.approval.status == "pending",
+            now=self.ctx.now(),
+        )
+
+    # ------------------------------------------------------------------ pull
+    def pull(
+        self, principal: Principal, device_id: str, cursor: int, limit: int
+    ) -> tuple[list[tuple[int, str, Event]], int, bool]:
+        self.ctx.metrics.pulls.inc()
+        with self.ctx.engine.connect() as conn:
+            found, next_cursor = eventstore.read_since(conn, cursor, principal, limit)
+            conn.rollback()
+        with self.ctx.engine.begin() as conn:
+            eventstore.record_device(
+                conn, device_id, principal.user_id, now=self.ctx.now(), pull_cursor=next_cursor
+            )
+        events = [(e.cursor, e.workflow_id, to_flow_event(e)) for e in found]
+        return events, next_cursor, len(found) == limit
+
+    def history(self, principal: Principal, workflow_id: str) -> list[Event]:
+        with self.ctx.engine.connect() as conn:
+            self._require_access(conn, principal, workflow_id)
+            return [to_flow_event(e) for e in eventstore.read_workflow(conn, workflow_id)]
+
+    # ------------------------------------------------------------------ managers
+    def _require_access(self, conn: Executor, principal: Principal, workflow_id: str) -> Any:
+        info = eventstore.get_workflow(conn, workflow_id)
+        if info is None:
+            raise NotFound(f"no sale {workflow_id} on this server")
+        if not can_access_workflow(principal, info.owner_user_id, info.team):
+            raise AccessDenied("this sale belongs to another team")
+        return info
+
+    def summary(self, principal: Principal, workflow_id: str) -> SaleSummary:
+        with self.cache.locked(workflow_id), self.ctx.engine.connect() as conn:
+            info = self._require_access(conn, principal, workflow_id)
+            inst = self.cache.load(conn, workflow_id, info.type)
+            self.cache.keep(inst)
+            result: SaleSummary = inst.query("summary")
+            return result
+
+    def decide_discount(
+        self, principal: Principal, workflow_id: str, approved: bool, comment: str | None
+    ) -> SaleSummary:
+        if principal.role not in (Role.MANAGER, Role.ADMIN):
+            raise AccessDenied("only a manager may approve discounts")
+        payload = {"approved": approved, "comment": comment}
+        for _attempt in range(3):
+            with self.cache.locked(workflow_id):
+                try:
+                    with self.ctx.engine.begin() as conn:
+                        info = self._require_access(conn, principal, workflow_id)
+                        inst = self.cache.load(conn, workflow_id, info.type)
+                        self._append_server_signal(
+                            conn,
+                            inst,
+                            "approve_discount",
+                            payload,
+                            f"server:{principal.name}",
+                            self.ctx.now(),
+                        )
+                        self._react(conn, inst)
+                        self._project(conn, inst)
+                        self.cache.keep(inst)
+                        result: SaleSummary = inst.query("summary")
+                        return result
+                except _Retry:
+                    self.cache.evict(workflow_id)
+                    continue
+                except BaseException:
+                    self.cache.evict(workflow_id)
+                    raise
+        raise FlowError("the sale kept changing while the decision was recorded; try again")
+
+    def list_sales(
+        self, principal: Principal, *, needs_approval: bool | None, status: str | None
+    ) -> list[eventstore.WorkflowInfo]:
+        with self.ctx.engine.connect() as conn:
+            return eventstore.list_workflows(
+                conn, principal, needs_approval=needs_approval, status=status, limit=500
+            )
+
+
+class _Reject(Exception):
+    def __init__(self, reason: str, position: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.position = position
+
+
+class _Retry(Exception):
+    """Another server instance appended meanwhile; reload and try again."""
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
