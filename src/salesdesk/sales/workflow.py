@@ -84,18 +84,24 @@ class SaleResult(BaseModel):
     order_number: str | None = None
 
 
-_PRICE_LISTS: dict[str, PriceList] = {}
+_PRICE_LISTS: dict[str, tuple[dict[str, Any], PriceList]] = {}
 
 
 def _snapshot(data: dict[str, Any], content_hash: str) -> PriceList:
-    """Content-addressed, so sharing parsed lists between workflows cannot change replay."""
+    """Content-addressed, so sharing parsed lists between workflows cannot change replay.
+
+    A cache hit needs the same embedded data, not only the same claimed hash: otherwise a
+    history whose list was altered (but kept the published hash) would be accepted by any
+    process that had already parsed the genuine list.
+    """
     cached = _PRICE_LISTS.get(content_hash)
-    if cached is None:
-        cached = PriceList.from_snapshot(data, content_hash)
-        if len(_PRICE_LISTS) > 32:
-            _PRICE_LISTS.clear()
-        _PRICE_LISTS[content_hash] = cached
-    return cached
+    if cached is not None and cached[0] == data:
+        return cached[1]
+    parsed = PriceList.from_snapshot(data, content_hash)
+    if len(_PRICE_LISTS) > 32:
+        _PRICE_LISTS.clear()
+    _PRICE_LISTS[content_hash] = (data, parsed)
+    return parsed
 
 
 @dataclass
