@@ -39,7 +39,7 @@ from salesdesk.sales.payloads import (
     SubmitSignal,
     TermsSignal,
 )
-from salesdesk.sales.pricelist import PriceList
+from salesdesk.sales.pricelist import PriceList, PriceListError
 from salesdesk.sales.vat import parse_vat_number
 from salesdesk.sales.views import (
     STEP_TITLES,
@@ -97,7 +97,15 @@ def _snapshot(data: dict[str, Any], content_hash: str) -> PriceList:
     cached = _PRICE_LISTS.get(content_hash)
     if cached is not None and cached[0] == data:
         return cached[1]
-    parsed = PriceList.from_snapshot(data, content_hash)
+    try:
+        parsed = PriceList.from_snapshot(data, content_hash)
+    except PriceListError as exc:
+        # Raised as a history error, not as a failure of the sale: otherwise the engine
+        # records WorkflowFailed, and replaying such a history reports a misleading
+        # non-determinism ("guard with patched()") instead of the altered list.
+        raise flow.HistoryFormatError(
+            f"the sale's price list snapshot is unusable: {exc}"
+        ) from None
     if len(_PRICE_LISTS) > 32:
         _PRICE_LISTS.clear()
     _PRICE_LISTS[content_hash] = (data, parsed)
