@@ -18,6 +18,7 @@ from typing import Any
 
 from salesdesk.flow.engine import ActivityTask, Clock, Engine, SignalAck, WorkflowRow, utcnow
 from salesdesk.flow.errors import FlowError
+from salesdesk.flow.events import EventType
 from salesdesk.flow.instance import WorkflowInstance
 from salesdesk.flow.runner import ActivityFn, ActivityRunner
 from salesdesk.sales.pricelist import PriceList
@@ -132,9 +133,15 @@ class SalesService:
         self.engine.validate_signal(workflow_id, name, payload)
 
     def summary(self, workflow_id: str) -> SaleSummary:
-        summary: SaleSummary = self.engine.query(workflow_id, "summary")
+        found: tuple[SaleSummary, dict[int, Any]] = self.engine.with_instance(
+            workflow_id, _summary_and_outcomes
+        )
+        summary, outcomes = found
         tasks = {t.activity_id: t for t in self.engine.activity_tasks(workflow_id)}
-        lookups = tuple(_merge(view, tasks.get(view.activity_id)) for view in summary.lookups)
+        lookups = tuple(
+            _merge(view, tasks.get(view.activity_id), outcomes.get(view.activity_id))
+            for view in summary.lookups
+        )
         return summary.model_copy(update={"lookups": lookups})
 
     def sales(self) -> list[WorkflowRow]:
@@ -174,8 +181,31 @@ class SalesService:
         return self.runner.network_available()
 
 
-def _merge(view: LookupView, task: ActivityTask | None) -> LookupView:
-    """Add the runner's live state (running, waiting for network...) to a pending lookup."""
+def _summary_and_outcomes(inst: WorkflowInstance) -> tuple[SaleSummary, dict[int, Any]]:
+    """The summary and, per finished activity, what its history recorded."""
+    outcomes = {
+        int(e.data["activity_id"]): e.data
+        for e in inst.events
+        if e.type in (EventType.ACTIVITY_COMPLETED, EventType.ACTIVITY_FAILED)
+    }
+    return inst.query("summary"), outcomes
+
+
+def _merge(view: LookupView, task: ActivityTask | None, outcome: Any = None) -> LookupView:
+    """Add the runner's live state (running, waiting for network...) to a pending lookup.
+
+    A finished lookup shows what its history recorded (attempts, error), not the runner's
+    task row: that row is a local index (rebuilt without attempts on import), so every
+    profile holding the same history must show the same summary.
+    """
+    if outcome is not None:
+        error = outcome.get("error") or {}
+        return view.model_copy(
+            update={
+                "attempts": int(outcome.get("attempts") or 0),
+                "last_error": error.get("message"),
+            }
+        )
     if task is None:
         return view
     update: dict[str, Any] = {"attempts": task.attempts, "last_error": task.last_error}
