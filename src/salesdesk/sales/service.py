@@ -7,6 +7,7 @@ and answers in domain terms — never SQL, never HTTP.
 from __future__ import annotations
 
 import getpass
+import json
 import secrets
 import time
 from collections.abc import Callable, Mapping
@@ -28,6 +29,8 @@ from salesdesk.sales.views import LookupView, SaleSummary
 from salesdesk.sales.workflow import WORKFLOW_TYPE, SaleStart, SaleWorkflow
 
 DB_FILE = "salesdesk.db"
+CONFLICTS_PREFIX = "conflicts:"
+REJECTED_PREFIX = "rejected:"
 WORKFLOWS: tuple[type[Any], ...] = (SaleWorkflow,)
 
 
@@ -142,7 +145,40 @@ class SalesService:
             _merge(view, tasks.get(view.activity_id), outcomes.get(view.activity_id))
             for view in summary.lookups
         )
-        return summary.model_copy(update={"lookups": lookups})
+        return summary.model_copy(
+            update={"lookups": lookups, "conflicts": tuple(self.conflicts(workflow_id))}
+        )
+
+    # ------------------------------------------------------------------ sync conflicts
+    # Local changes that sync could not carry over (a signal that no longer validates
+    # after a rebase, or a history the server refused) are kept here, shown to the
+    # agent, and removed only when the agent dismisses them.
+    def conflicts(self, workflow_id: str) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = json.loads(
+            self.engine.get_setting(CONFLICTS_PREFIX + workflow_id) or "[]"
+        )
+        rejected = self.rejected(workflow_id)
+        if rejected:
+            found.append(rejected)
+        return found
+
+    def add_conflicts(self, workflow_id: str, items: list[dict[str, Any]]) -> None:
+        previous = json.loads(self.engine.get_setting(CONFLICTS_PREFIX + workflow_id) or "[]")
+        self.engine.set_setting(CONFLICTS_PREFIX + workflow_id, json.dumps([*previous, *items]))
+
+    def set_rejected(self, workflow_id: str, record: dict[str, Any] | None) -> None:
+        self.engine.set_setting(REJECTED_PREFIX + workflow_id, json.dumps(record) if record else "")
+
+    def rejected(self, workflow_id: str) -> dict[str, Any] | None:
+        raw = self.engine.get_setting(REJECTED_PREFIX + workflow_id)
+        found: dict[str, Any] | None = json.loads(raw) if raw else None
+        return found
+
+    def dismiss_conflicts(self, workflow_id: str) -> None:
+        self.engine.set_setting(CONFLICTS_PREFIX + workflow_id, "[]")
+
+    def conflict_count(self) -> int:
+        return sum(1 for row in self.sales() if self.conflicts(row.workflow_id))
 
     def sales(self) -> list[WorkflowRow]:
         return self.engine.list_workflows(WORKFLOW_TYPE)

@@ -1,0 +1,246 @@
+"""A small typed client of the server's /api/v1, on httpx with TLS verification on.
+
+Every failure maps to one of: OfflineError (try later, nothing assumed to have happened),
+AuthError (log in again), ServerRejected (a clear refusal), BadResponse (garbled answer,
+treated as a dropped connection).
+"""
+
+from __future__ import annotations
+
+import json
+import ssl
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from salesdesk.flow.events import Event
+from salesdesk.sales.lookup_models import LookupOutcome
+from salesdesk.sync.errors import AuthError, BadResponse, OfflineError, ServerRejected
+
+_OFFLINE_STATUS = {502, 503, 504}
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    expires_at: str
+    name: str
+    role: str
+    team: str | None
+
+
+@dataclass(frozen=True)
+class PushOutcome:
+    workflow_id: str
+    status: str  # accepted | duplicate | conflict | rejected
+    position: int
+    reason: str | None
+    server_events: list[Event]
+
+
+@dataclass(frozen=True)
+class PulledEvent:
+    cursor: int
+    workflow_id: str
+    event: Event
+
+
+def event_from_json(item: dict[str, Any]) -> Event:
+    try:
+        return Event(
+            int(item["seq"]),
+            str(item["type"]),
+            dict(item["data"]),
+            str(item["time"]),
+            str(item["origin"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadResponse(f"the server sent a malformed event ({exc})") from None
+
+
+def verify_setting(ca_file: str | None) -> bool | ssl.SSLContext:
+    """TLS is always verified; an admin policy may add its own CA on top of the system's."""
+    if not ca_file:
+        return True
+    context = ssl.create_default_context()
+    context.load_verify_locations(cafile=ca_file)
+    return context
+
+
+class ServerClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        ca_file: str | None = None,
+        timeout: float = 20.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            verify=verify_setting(ca_file),
+            timeout=httpx.Timeout(timeout, connect=min(5.0, timeout)),
+            transport=transport,
+            headers={"User-Agent": "SalesDesk-desktop"},
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ServerClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ plumbing
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}) or {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self._http.request(method, path, headers=headers, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise OfflineError(f"the server at {self.base_url} did not answer in time") from exc
+        except (httpx.TransportError, ssl.SSLError) as exc:
+            if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                raise ServerRejected(
+                    0,
+                    f"the server at {self.base_url} presented a certificate this computer does "
+                    "not trust; ask your administrator to add its CA to the SalesDesk policy",
+                ) from exc
+            raise OfflineError(f"cannot reach the server at {self.base_url}") from exc
+        if response.status_code in _OFFLINE_STATUS:
+            raise OfflineError(f"the server at {self.base_url} is unavailable right now")
+        if response.status_code == 401:
+            raise AuthError("the server no longer accepts this sign-in; log in again")
+        if response.status_code >= 400:
+            body = self._json(response, allow_error=True)
+            message = (body or {}).get("message") or response.reason_phrase
+            fields = (body or {}).get("fields") or {}
+            raise ServerRejected(response.status_code, str(message), dict(fields))
+        return response
+
+    @staticmethod
+    def _json(response: httpx.Response, *, allow_error: bool = False) -> Any:
+        try:
+            return response.json()
+        except (json.JSONDecodeError, UnicodeDecodeError, ValueError):
+            if allow_error:
+                return None
+            raise BadResponse("the server's answer was cut off or is not JSON") from None
+
+    # ------------------------------------------------------------------ auth
+    def login(self, name: str, password: str) -> LoginResult:
+        response = self._request(
+            "POST", "/api/v1/auth/login", json={"name": name, "password": password}
+        )
+        body = self._json(response)
+        try:
+            user = body["user"]
+            return LoginResult(
+                body["token"], body["expires_at"], user["name"], user["role"], user.get("team")
+            )
+        except (KeyError, TypeError) as exc:
+            raise BadResponse(f"unexpected login answer ({exc})") from None
+
+    def logout(self) -> None:
+        self._request("POST", "/api/v1/auth/logout")
+
+    def me(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._json(self._request("GET", "/api/v1/me"))
+        return result
+
+    def health(self) -> bool:
+        self._request("GET", "/healthz")
+        return True
+
+    # ------------------------------------------------------------------ sync
+    def push(self, device_id: str, workflows: Sequence[dict[str, Any]]) -> list[PushOutcome]:
+        response = self._request(
+            "POST", "/api/v1/sync/push", json={"device_id": device_id, "workflows": list(workflows)}
+        )
+        body = self._json(response)
+        try:
+            return [
+                PushOutcome(
+                    r["workflow_id"],
+                    r["status"],
+                    int(r["position"]),
+                    r.get("reason"),
+                    [event_from_json(e) for e in r.get("server_events") or []],
+                )
+                for r in body["results"]
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BadResponse(f"unexpected push answer ({exc})") from None
+
+    def pull(
+        self, device_id: str, cursor: int, limit: int = 500
+    ) -> tuple[list[PulledEvent], int, bool]:
+        response = self._request(
+            "POST",
+            "/api/v1/sync/pull",
+            json={"device_id": device_id, "cursor": cursor, "limit": limit},
+        )
+        body = self._json(response)
+        try:
+            events = [
+                PulledEvent(int(e["cursor"]), str(e["workflow_id"]), event_from_json(e))
+                for e in body["events"]
+            ]
+            return events, int(body["next_cursor"]), bool(body["more"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BadResponse(f"unexpected pull answer ({exc})") from None
+
+    def history(self, workflow_id: str) -> list[Event]:
+        body = self._json(self._request("GET", f"/api/v1/workflows/{workflow_id}/events"))
+        try:
+            return [event_from_json(e) for e in body["events"]]
+        except (KeyError, TypeError) as exc:
+            raise BadResponse(f"unexpected history answer ({exc})") from None
+
+    def current_price_list(self, etag: str | None) -> tuple[str | None, str | None]:
+        """(body, etag); body None when the server answered 304 Not Modified."""
+        headers = {"If-None-Match": etag} if etag else {}
+        response = self._request("GET", "/api/v1/price-lists/current", headers=headers)
+        if response.status_code == 304:
+            return None, etag
+        return response.text, response.headers.get("ETag")
+
+    # ------------------------------------------------------------------ lookups
+    def lookup(self, kind: str, payload: Any) -> LookupOutcome:
+        body = self._json(self._request("POST", f"/api/v1/lookups/{kind}", json=payload))
+        try:
+            return LookupOutcome.model_validate(body)
+        except ValueError as exc:
+            raise BadResponse(f"unexpected lookup answer ({exc})") from None
+
+    # ------------------------------------------------------------------ managers
+    def team_sales(self, needs_approval: bool | None = None) -> list[dict[str, Any]]:
+        params = {} if needs_approval is None else {"needs_approval": str(needs_approval).lower()}
+        result: list[dict[str, Any]] = self._json(
+            self._request("GET", "/api/v1/sales", params=params)
+        )
+        return result
+
+    def sale_summary(self, workflow_id: str) -> dict[str, Any]:
+        result: dict[str, Any] = self._json(self._request("GET", f"/api/v1/sales/{workflow_id}"))
+        return result
+
+    def decide_discount(
+        self, workflow_id: str, approved: bool, comment: str | None
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = self._json(
+            self._request(
+                "POST",
+                f"/api/v1/sales/{workflow_id}/approve-discount",
+                json={"approved": approved, "comment": comment},
+            )
+        )
+        return result

@@ -1,0 +1,242 @@
+"""One sync cycle: price list, push, pull — never losing or duplicating an event.
+
+Each local workflow has ``synced_position`` (S): events 1..S are identical on the server;
+events after S were recorded here and are still to be accepted. A push offers them with
+expected position S. The server answers accepted/duplicate (S moves), conflict (rebase)
+or rejected (kept, shown to the agent). A pull applies server events durably before the
+pull cursor moves, so a crash at any point only causes a harmless re-pull.
+
+Rebase (as Replicache does with pending mutations): adopt the server's history, then
+re-apply this device's not-yet-accepted *signals* through their validators. A signal
+that no longer validates is recorded as a visible conflict, never silently dropped.
+Local lookup results are not carried over: the lookups simply run again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from salesdesk.flow.errors import FlowError, SignalRejected, WorkflowClosedError
+from salesdesk.flow.events import Event, EventType
+from salesdesk.flow.instance import WorkflowInstance
+from salesdesk.sales.pricelist import PriceList
+from salesdesk.sales.service import SalesService
+from salesdesk.sync.client import ServerClient
+from salesdesk.sync.errors import ServerRejected
+
+PULL_CURSOR = "pull_cursor"
+PRICE_LIST_ETAG = "price_list_etag"
+
+
+@dataclass
+class CycleReport:
+    pushed_events: int = 0
+    pulled_events: int = 0
+    rebased: list[str] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    rejected: dict[str, str] = field(default_factory=dict)
+    price_list: str | None = None
+
+
+class Synchronizer:
+    def __init__(self, sales: SalesService, client: ServerClient, *, batch_events: int = 400):
+        self.sales = sales
+        self.engine = sales.engine
+        self.client = client
+        self.batch_events = batch_events
+
+    # ------------------------------------------------------------------ cycle
+    def cycle(self) -> CycleReport:
+        report = CycleReport()
+        self.refresh_price_list(report)
+        for _round in range(3):
+            pushed = self.push(report)
+            pulled = self.pull(report)
+            if not pushed and not pulled:
+                break
+        self.sales.network_available()
+        return report
+
+    def pending_events(self) -> int:
+        return sum(max(0, r.position - r.synced_position) for r in self.engine.list_workflows())
+
+    # ------------------------------------------------------------------ price list
+    def refresh_price_list(self, report: CycleReport) -> None:
+        etag = self.engine.get_setting(PRICE_LIST_ETAG)
+        try:
+            body, new_etag = self.client.current_price_list(etag)
+        except ServerRejected as exc:
+            if exc.status == 404:
+                return  # the server has none yet
+            raise
+        if body is None:
+            return
+        plist = PriceList.model_validate_json(body)
+        self.sales.price_lists.add(plist, make_current=True)
+        if new_etag:
+            self.engine.set_setting(PRICE_LIST_ETAG, new_etag)
+        report.price_list = plist.version
+
+    # ------------------------------------------------------------------ push
+    def push(self, report: CycleReport) -> int:
+        pending = [r for r in self.engine.list_workflows() if r.position > r.synced_position]
+        pending.sort(key=lambda r: r.created_at)
+        sent = 0
+        batch: list[dict[str, Any]] = []
+        size = 0
+        for row in pending:
+            rejected = self.sales.rejected(row.workflow_id)
+            if rejected and rejected.get("position") == row.position:
+                continue  # refused as it stands; retried once the agent changes the sale
+            events = self.engine.events_after(row.workflow_id, row.synced_position)
+            batch.append(
+                {
+                    "workflow_id": row.workflow_id,
+                    "workflow_type": row.workflow_type,
+                    "expected_position": row.synced_position,
+                    "events": [e.to_json() for e in events],
+                }
+            )
+            size += len(events)
+            if size >= self.batch_events:
+                sent += self._send(batch, report)
+                batch, size = [], 0
+        if batch:
+            sent += self._send(batch, report)
+        return sent
+
+    def _send(self, batch: list[dict[str, Any]], report: CycleReport) -> int:
+        outcomes = self.client.push(self.sales.device_id, batch)
+        offered = {item["workflow_id"]: item for item in batch}
+        accepted = 0
+        for outcome in outcomes:
+            item = offered.get(outcome.workflow_id)
+            if item is None:
+                continue
+            wid = outcome.workflow_id
+            expected = int(item["expected_position"])
+            count = len(item["events"])
+            if outcome.status in ("accepted", "duplicate"):
+                self.engine.set_synced_position(wid, expected + count)
+                self.sales.set_rejected(wid, None)
+                accepted += count
+                if outcome.server_events:
+                    self.apply_remote(wid, outcome.server_events, report)
+            elif outcome.status == "conflict":
+                self.apply_remote(wid, outcome.server_events, report)
+            else:
+                reason = outcome.reason or "refused by the server"
+                report.rejected[wid] = reason
+                self.sales.set_rejected(
+                    wid, {"kind": "rejected", "reason": reason, "position": expected + count}
+                )
+        report.pushed_events += accepted
+        return accepted
+
+    # ------------------------------------------------------------------ pull
+    def pull(self, report: CycleReport) -> int:
+        cursor = int(self.engine.get_setting(PULL_CURSOR) or 0)
+        applied = 0
+        while True:
+            pulled, next_cursor, more = self.client.pull(self.sales.device_id, cursor)
+            grouped: OrderedDict[str, list[Event]] = OrderedDict()
+            for item in pulled:
+                grouped.setdefault(item.workflow_id, []).append(item.event)
+            for wid, events in grouped.items():
+                applied += self.apply_remote(wid, events, report)
+            # Only now, with everything durable, may the cursor move.
+            self.engine.set_setting(PULL_CURSOR, str(next_cursor))
+            cursor = next_cursor
+            if not more:
+                break
+        report.pulled_events += applied
+        return applied
+
+    # ------------------------------------------------------------------ applying
+    def apply_remote(self, wid: str, remote: Sequence[Event], report: CycleReport) -> int:
+        """Bring server events into the local history; returns how many were new here."""
+        if not remote:
+            return 0
+        try:
+            row = self.engine.get(wid)
+        except FlowError:
+            row = None
+        if row is None:
+            history = list(remote) if remote[0].seq == 1 else self.client.history(wid)
+            wtype = str(history[0].data.get("workflow_type", "sale"))
+            self.engine.replace_history(wid, wtype, history, synced_position=len(history))
+            return len(history)
+        synced = row.synced_position
+        fresh = [e for e in remote if e.seq > synced]
+        if not fresh:
+            return 0
+        if fresh[0].seq != synced + 1:
+            full = self.client.history(wid)
+            fresh = [e for e in full if e.seq > synced]
+            if not fresh:
+                return 0
+        local = self.engine.events_after(wid, synced)
+        same = 0
+        while same < min(len(fresh), len(local)) and fresh[same].same_as(local[same]):
+            same += 1
+        if same:
+            # Our own events, accepted by the server although we never heard back.
+            synced += same
+            self.engine.set_synced_position(wid, synced)
+            fresh, local = fresh[same:], local[same:]
+        if not fresh:
+            return 0
+        if not local:
+            self.engine.append_recorded(wid, fresh, synced=True)
+            return len(fresh)
+        self._rebase(wid, row.workflow_type, synced, fresh, local, report)
+        return len(fresh)
+
+    def _rebase(
+        self,
+        wid: str,
+        wtype: str,
+        synced: int,
+        server_tail: Sequence[Event],
+        local_pending: Sequence[Event],
+        report: CycleReport,
+    ) -> None:
+        base = self.engine.history(wid)[:synced]
+        server_history = [*base, *server_tail]
+        mine = self.sales.origin
+        signals = [
+            e for e in local_pending if e.type == EventType.SIGNAL_RECEIVED and e.origin == mine
+        ]
+        conflicts: list[dict[str, Any]] = []
+
+        def reapply(inst: WorkflowInstance) -> list[Event]:
+            added: list[Event] = []
+            for sig in signals:
+                name = str(sig.data.get("name"))
+                payload = sig.data.get("payload")
+                try:
+                    added += inst.signal(name, payload, time=self.engine.now_iso(), origin=mine)
+                except (SignalRejected, WorkflowClosedError) as exc:
+                    fields = exc.fields if isinstance(exc, SignalRejected) else {"": str(exc)}
+                    conflicts.append(
+                        {
+                            "kind": "conflict",
+                            "signal": name,
+                            "payload": payload,
+                            "recorded_at": sig.time,
+                            "reason": "; ".join(v for v in fields.values()),
+                            "fields": fields,
+                        }
+                    )
+            return added
+
+        self.engine.replace_history(
+            wid, wtype, server_history, synced_position=len(server_history), then=reapply
+        )
+        report.rebased.append(wid)
+        if conflicts:
+            self.sales.add_conflicts(wid, conflicts)
+            report.conflicts.extend({"workflow_id": wid, **c} for c in conflicts)
