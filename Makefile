@@ -1,6 +1,6 @@
 # Both main targets build their own virtual environment on a fresh machine
 # that has only Python 3.11 and make.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
