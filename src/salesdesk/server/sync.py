@@ -201,7 +201,9 @@ class SyncService:
     def _check_new_sale(self, conn: Executor, principal: Principal, first: Event) -> None:
         if first.type != EventType.WORKFLOW_STARTED:
             raise _Reject("a new sale must begin with its start event", 0)
-        start = first.data.get("input") or {}
+        start = first.data.get("input")
+        if not isinstance(start, dict):
+            raise _Reject("the start event carries no sale input", 0)
         if start.get("agent") != principal.name:
             raise _Reject(
                 f"the sale names agent {start.get('agent')!r}, but you are {principal.name!r}", 0
