@@ -28,7 +28,7 @@ from salesdesk.sales.workflow import WORKFLOW_TYPE, SaleWorkflow
 from salesdesk.server import eventstore
 from salesdesk.server.db import Executor, ServerContext
 from salesdesk.server.replay_cache import ReplayCache, to_flow_event
-from salesdesk.server.tables import price_lists
+from salesdesk.server.tables import price_lists, workflows
 from salesdesk.server.users import Principal, Role, can_access_workflow
 
 WORKFLOWS: tuple[type[Any], ...] = (SaleWorkflow,)
@@ -105,16 +105,22 @@ class SyncService:
         problem = self._check_shape(device_id, item)
         if problem is not None:
             return PushOutcome(wid, "rejected", 0, problem)
-        with self.cache.locked(wid):
-            try:
-                with self.ctx.engine.begin() as conn:
-                    return self._push_in_tx(conn, principal, device_id, item)
-            except _Reject as rej:
-                self.cache.evict(wid)
-                return PushOutcome(wid, "rejected", rej.position, rej.reason)
-            except BaseException:
-                self.cache.evict(wid)
-                raise
+        for _attempt in range(3):
+            with self.cache.locked(wid):
+                try:
+                    with self.ctx.engine.begin() as conn:
+                        return self._push_in_tx(conn, principal, device_id, item)
+                except _Reject as rej:
+                    self.cache.evict(wid)
+                    return PushOutcome(wid, "rejected", rej.position, rej.reason)
+                except _Retry:
+                    # Another instance created the workflow under us; roll back, look again.
+                    self.cache.evict(wid)
+                    continue
+                except BaseException:
+                    self.cache.evict(wid)
+                    raise
+        raise FlowError(f"sale {wid} kept changing while the push was stored; push again")
 
     def _check_shape(self, device_id: str, item: PushedWorkflow) -> str | None:
         if item.workflow_type != WORKFLOW_TYPE:
@@ -143,22 +149,21 @@ class SyncService:
         self, conn: Executor, principal: Principal, device_id: str, item: PushedWorkflow
     ) -> PushOutcome:
         wid = item.workflow_id
+        # Lock the workflow row first (PostgreSQL; SQLite writers are serialised anyway):
+        # the position read here then stays true until commit, even with other server
+        # instances pushing the same sale, so the replay below starts where the store is.
+        _lock_workflow_row(conn, wid)
         info = eventstore.get_workflow(conn, wid)
         if info is not None and not can_access_workflow(principal, info.owner_user_id, info.team):
             raise _Reject("this sale belongs to another agent", 0)
         server_position = info.position if info is not None else 0
         if item.expected_position != server_position or not item.events:
             # A re-push of what we have, or a diverged device: the store tells which.
-            result = eventstore.append(
-                conn,
-                wid,
-                item.workflow_type,
-                principal.user_id,
-                principal.team,
-                item.expected_position,
-                [_new_event(e, device_id) for e in item.events],
-                now=self.ctx.now(),
-            )
+            result = self._store(conn, principal, device_id, item)
+            if isinstance(result, eventstore.Appended) and result.inserted:
+                # The workflow did not exist when we looked, and a concurrent push created
+                # it just so far: these events were stored without replay. Undo, retry.
+                raise _Retry()
             return self._outcome(wid, result)
         started = time.perf_counter()
         inst = (
@@ -180,9 +185,23 @@ class SyncService:
                 f"the history does not replay on the server: {exc}", server_position
             ) from None
         self.ctx.metrics.replay_seconds.observe(time.perf_counter() - started)
-        result = eventstore.append(
+        result = self._store(conn, principal, device_id, item)
+        if isinstance(result, eventstore.Conflict) or result.inserted == 0:
+            # A concurrent push created this sale meanwhile: a conflict, or these very
+            # events (a duplicate, to which the server must not react a second time).
+            self.cache.evict(wid)
+            return self._outcome(wid, result)
+        reactions = self._react(conn, inst)
+        self._project(conn, inst)
+        self.cache.keep(inst)
+        return PushOutcome(wid, "accepted", inst.position, server_events=reactions)
+
+    def _store(
+        self, conn: Executor, principal: Principal, device_id: str, item: PushedWorkflow
+    ) -> eventstore.AppendResult:
+        return eventstore.append(
             conn,
-            wid,
+            item.workflow_id,
             item.workflow_type,
             principal.user_id,
             principal.team,
@@ -190,13 +209,6 @@ class SyncService:
             [_new_event(e, device_id) for e in item.events],
             now=self.ctx.now(),
         )
-        if isinstance(result, eventstore.Conflict):
-            self.cache.evict(wid)
-            return self._outcome(wid, result)
-        reactions = self._react(conn, inst)
-        self._project(conn, inst)
-        self.cache.keep(inst)
-        return PushOutcome(wid, "accepted", inst.position, server_events=reactions)
 
     def _check_new_sale(self, conn: Executor, principal: Principal, first: Event) -> None:
         if first.type != EventType.WORKFLOW_STARTED:
@@ -373,6 +385,14 @@ class _Reject(Exception):
 
 class _Retry(Exception):
     """Another server instance appended meanwhile; reload and try again."""
+
+
+def _lock_workflow_row(conn: Executor, workflow_id: str) -> None:
+    conn.execute(
+        select(workflows.c.workflow_id)
+        .where(workflows.c.workflow_id == workflow_id)
+        .with_for_update()
+    )
 
 
 def dumps(value: Any) -> str:
