@@ -49,11 +49,26 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _engine(args: argparse.Namespace) -> Any:
-    from salesdesk.server.db import create_engine_for
-    from salesdesk.server.migrate import ensure_schema
+    """An engine on an up-to-date schema, or a CliError saying plainly what is wrong."""
+    from sqlalchemy.exc import OperationalError
 
-    engine = create_engine_for(_settings(args).database_url)
-    ensure_schema(engine)
+    from salesdesk.cli import CliError
+    from salesdesk.server.db import UnsupportedDatabaseError, create_engine_for
+    from salesdesk.server.migrate import SchemaTooNewError, ensure_schema
+
+    try:
+        engine = create_engine_for(_settings(args).database_url)
+    except UnsupportedDatabaseError as exc:
+        raise CliError(f"server: {exc}") from None
+    try:
+        ensure_schema(engine)
+    except SchemaTooNewError as exc:
+        engine.dispose()
+        raise CliError(f"server: {exc}") from None
+    except OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        raise CliError(f"server: cannot open the database: {reason}") from None
     return engine
 
 
@@ -116,6 +131,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from salesdesk.server.main import build_app, lookups_config_from_env
 
+    # Refuse a database from a newer release (or an unreachable one) with a plain
+    # message before uvicorn starts, rather than as a traceback from the app's lifespan.
+    _engine(args).dispose()
     with contextlib.ExitStack() as stack:
         lookups = lookups_config_from_env()
         if args.demo_upstreams:
