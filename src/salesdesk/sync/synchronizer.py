@@ -53,9 +53,11 @@ class Synchronizer:
         report = CycleReport()
         self.refresh_price_list(report)
         for _round in range(3):
+            rebased = len(report.rebased)
             pushed = self.push(report)
             pulled = self.pull(report)
-            if not pushed and not pulled:
+            # A rebase leaves re-applied signals to push: go round again for them.
+            if not pushed and not pulled and len(report.rebased) == rebased:
                 break
         self.sales.network_available()
         return report
