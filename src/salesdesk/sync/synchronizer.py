@@ -14,6 +14,7 @@ Local lookup results are not carried over: the lookups simply run again.
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from salesdesk.flow.errors import FlowError, SignalRejected, WorkflowClosedError
 from salesdesk.flow.events import Event, EventType
 from salesdesk.flow.instance import WorkflowInstance
 from salesdesk.sales.pricelist import PriceList
-from salesdesk.sales.service import SalesService
+from salesdesk.sales.service import CONFLICTS_PREFIX, SalesService
 from salesdesk.sync.client import ServerClient
 from salesdesk.sync.errors import ServerRejected
 
@@ -212,15 +213,15 @@ class Synchronizer:
         signals = [
             e for e in local_pending if e.type == EventType.SIGNAL_RECEIVED and e.origin == mine
         ]
-        conflicts: list[dict[str, Any]] = []
+        now = self.engine.now_iso()
 
-        def reapply(inst: WorkflowInstance) -> list[Event]:
+        def reapply(inst: WorkflowInstance, conflicts: list[dict[str, Any]]) -> list[Event]:
             added: list[Event] = []
             for sig in signals:
                 name = str(sig.data.get("name"))
                 payload = sig.data.get("payload")
                 try:
-                    added += inst.signal(name, payload, time=self.engine.now_iso(), origin=mine)
+                    added += inst.signal(name, payload, time=now, origin=mine)
                 except (SignalRejected, WorkflowClosedError) as exc:
                     fields = exc.fields if isinstance(exc, SignalRejected) else {"": str(exc)}
                     conflicts.append(
@@ -235,10 +236,42 @@ class Synchronizer:
                     )
             return added
 
+        # The signals that will not re-apply are recorded first, from a trial run on the
+        # server history: a crash between this and the replace below leaves them both in
+        # the history (still pending) and in the conflicts, and the next rebase of the same
+        # signals replaces those entries instead of adding them twice. The other order
+        # would lose them: history replaced, conflicts never written.
+        trial: list[dict[str, Any]] = []
+        definition = self.engine.definition(wtype)
+        reapply(WorkflowInstance.from_history(definition, wid, server_history), trial)
+        self._record_conflicts(wid, signals, trial)
+        conflicts: list[dict[str, Any]] = []
         self.engine.replace_history(
-            wid, wtype, server_history, synced_position=len(server_history), then=reapply
+            wid,
+            wtype,
+            server_history,
+            synced_position=len(server_history),
+            then=lambda inst: reapply(inst, conflicts),
         )
+        if conflicts != trial:  # same history, signals and time: cannot differ, but be sure
+            self._record_conflicts(wid, signals, conflicts)
         report.rebased.append(wid)
-        if conflicts:
-            self.sales.add_conflicts(wid, conflicts)
-            report.conflicts.extend({"workflow_id": wid, **c} for c in conflicts)
+        report.conflicts.extend({"workflow_id": wid, **c} for c in conflicts)
+
+    def _record_conflicts(
+        self, wid: str, signals: Sequence[Event], found: list[dict[str, Any]]
+    ) -> None:
+        def key(name: Any, recorded_at: Any, payload: Any) -> str:
+            return json.dumps([name, recorded_at, payload], sort_keys=True)
+
+        rebasing = {key(s.data.get("name"), s.time, s.data.get("payload")) for s in signals}
+        setting = CONFLICTS_PREFIX + wid
+        previous: list[dict[str, Any]] = json.loads(self.engine.get_setting(setting) or "[]")
+        # Entries for signals that are still pending come from an interrupted rebase.
+        kept = [
+            c
+            for c in previous
+            if key(c.get("signal"), c.get("recorded_at"), c.get("payload")) not in rebasing
+        ]
+        if found or len(kept) != len(previous):
+            self.engine.set_setting(setting, json.dumps([*kept, *found]))
