@@ -176,7 +176,12 @@ def cmd_sale_history(args: argparse.Namespace) -> int:
 
 
 def cmd_sale_import(args: argparse.Namespace) -> int:
-    from salesdesk.flow.errors import HistoryFormatError, NonDeterminismError
+    from salesdesk.flow.errors import (
+        HistoryFormatError,
+        NonDeterminismError,
+        UnknownWorkflowTypeError,
+        WorkflowTaskError,
+    )
 
     try:
         text = Path(args.file).read_text(encoding="utf-8")
@@ -192,7 +197,12 @@ def cmd_sale_import(args: argparse.Namespace) -> int:
     with _service(args) as svc:
         try:
             wid = svc.import_history(document)
-        except (HistoryFormatError, NonDeterminismError) as exc:
+        except (
+            HistoryFormatError,
+            NonDeterminismError,
+            UnknownWorkflowTypeError,  # a history of a kind this build does not know
+            WorkflowTaskError,  # e.g. a recorded signal whose payload does not validate
+        ) as exc:
             raise CliError(f"{args.file} was not imported: {exc}", EXIT_INVALID) from None
     print(wid)
     return EXIT_OK
