@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from salesdesk.sales.views import STEP_TITLES, SaleSummary
 
 _MARK = {"done": "✔", "stale": "!", "empty": "·", "invalid": "✘"}
@@ -42,9 +44,7 @@ def format_summary(s: SaleSummary) -> str:
         out.append("")
         out.append("Lines")
         for line in s.lines:
-            disc = (
-                f" -{line.discount_percent}%" if line.discount_percent not in ("0", "0.00") else ""
-            )
+            disc = f" -{line.discount_percent}%" if Decimal(line.discount_percent) else ""
             out.append(
                 f"  {line.quantity:>5} x {line.sku:<18} {line.name[:34]:<34} "
                 f"{line.unit_price:>10}{disc:>8}  VAT {line.vat_rate:>5}%  {line.gross:>12}"
