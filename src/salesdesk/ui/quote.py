@@ -1,0 +1,233 @@
+"""The quote as a PDF: customer, lines, totals and the VAT breakdown.
+
+Rendered with QTextDocument onto a QPdfWriter (A4, 300 dpi) into memory, then written
+atomically. Both happen on the service thread — QTextDocument and QPdfWriter paint
+without a screen, like QImage — so saving a long quote never stalls the window.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QStandardPaths
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from salesdesk.ui import texts
+from salesdesk.ui.controller import AppController, CallError
+from salesdesk.ui.drafts import atomic_write
+from salesdesk.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from salesdesk.sales.service import SalesService
+    from salesdesk.sales.views import SaleSummary
+
+
+def _t(text: str) -> str:
+    return escape(translate("Quote", text))
+
+
+def quote_number(summary: SaleSummary) -> str:
+    return summary.order_number or "Q-" + summary.workflow_id.split("-")[0].upper()
+
+
+def quote_html(summary: SaleSummary) -> str:
+    cur = summary.totals.currency
+    c = summary.customer
+    muted = "#666666"
+    border = "#cccccc"
+    customer_lines = []
+    if c is not None:
+        customer_lines.append(f"<b>{escape(c.company_name or c.vat_number)}</b>")
+        if c.address:
+            customer_lines.append(escape(c.address).replace("\n", "<br>"))
+        customer_lines.append(_t("VAT number") + f" {escape(c.vat_number)}")
+    if summary.contact:
+        customer_lines.append(
+            _t("Attn.") + f" {escape(str(summary.contact.get('name', '')))}"
+            f" &lt;{escape(str(summary.contact.get('email', '')))}&gt;"
+        )
+    rows = []
+    for number, line in enumerate(summary.lines, start=1):
+        rows.append(
+            "<tr>"
+            f"<td>{number}</td>"
+            f"<td>{escape(line.name)}<br><span style='color:{muted}; font-size:7pt'>"
+            f"{escape(line.sku)}</span></td>"
+            f"<td align='right'>{line.quantity} {escape(line.unit)}</td>"
+            f"<td align='right'>{texts.money(line.unit_price, cur)}</td>"
+            f"<td align='right'>{texts.percent(line.discount_percent)}</td>"
+            f"<td align='right'>{texts.money(line.net, cur)}</td>"
+            f"<td align='right'>{texts.percent(line.vat_rate)}</td>"
+            f"<td align='right'>{texts.money(line.gross, cur)}</td>"
+            "</tr>"
+        )
+    totals = summary.totals
+    vat_rows = "".join(
+        f"<tr><td>{texts.percent(g.rate)}</td><td align='right'>{texts.money(g.base, cur)}</td>"
+        f"<td align='right'>{texts.money(g.vat, cur)}</td></tr>"
+        for g in totals.vat_breakdown
+    )
+    terms = summary.terms or {}
+    term_lines = []
+    days = terms.get("payment_terms_days")
+    if days is not None:
+        term_lines.append(
+            escape(
+                translate("Quote", "Payment within %n day(s) of the invoice date.", None, int(days))
+            )
+            if int(days)
+            else _t("Payment in advance.")
+        )
+    if terms.get("delivery_date"):
+        term_lines.append(
+            _t("Delivery on {date}.").format(date=texts.format_date(str(terms["delivery_date"])))
+        )
+    term_lines.append(
+        _t("This quote is valid until {date}.").format(date=texts.format_date(summary.expires_at))
+    )
+    notes = (
+        f"<p style='margin-top:8pt'>{escape(str(terms['notes'])).replace(chr(10), '<br>')}</p>"
+        if terms.get("notes")
+        else ""
+    )
+    today = texts.format_date(date.today().isoformat())
+    before_discount = texts.to_decimal(totals.net) + texts.to_decimal(totals.discount)
+    return f"""
+<html><body style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 9pt; color: #222;">
+<table width="100%"><tr>
+ <td><span style="font-size:20pt; font-weight:600; color:#1d4ed8">{_t("Quote")}</span><br>
+  <span style="color:{muted}">{escape(quote_number(summary))} · {today}</span></td>
+ <td align="right" style="color:{muted}">{_t("Prepared by")} {escape(summary.agent)}<br>
+  {_t("Price list")} {escape(summary.price_list_version)}</td>
+</tr></table>
+<p style="margin-top:14pt"><span style="color:{muted}">{_t("For")}</span><br>
+{"<br>".join(customer_lines)}</p>
+<table width="100%" cellspacing="0" cellpadding="4"
+ style="margin-top:12pt; border-collapse:collapse;">
+<tr style="background:#eef2f8">
+ <th align="left">#</th><th align="left">{_t("Product")}</th>
+ <th align="right">{_t("Quantity")}</th><th align="right">{_t("Unit price")}</th>
+ <th align="right">{_t("Discount")}</th><th align="right">{_t("Net")}</th>
+ <th align="right">{_t("VAT")}</th><th align="right">{_t("Gross")}</th>
+</tr>
+{"".join(rows)}
+</table>
+<hr style="color:{border}">
+<table width="100%"><tr>
+<td width="55%" valign="top">
+ <b>{_t("VAT breakdown")}</b>
+ <table cellspacing="0" cellpadding="3">
+  <tr><th align="left">{_t("Rate")}</th><th align="right">{_t("Net")}</th>
+  <th align="right">{_t("VAT")}</th></tr>
+  {vat_rows}
+ </table>
+</td>
+<td valign="top">
+ <table width="100%" cellspacing="0" cellpadding="3">
+  <tr><td>{_t("Net before discount")}</td>
+   <td align="right">{texts.money(before_discount, cur)}</td></tr>
+  <tr><td>{_t("Discount")}</td><td align="right">−{texts.money(totals.discount, cur)}</td></tr>
+  <tr><td>{_t("Net")}</td><td align="right">{texts.money(totals.net, cur)}</td></tr>
+  <tr><td>{_t("VAT")}</td><td align="right">{texts.money(totals.vat, cur)}</td></tr>
+  <tr><td style="font-size:12pt"><b>{_t("Total")}</b></td>
+   <td align="right" style="font-size:12pt"><b>{texts.money(totals.gross, cur)}</b></td></tr>
+ </table>
+</td></tr></table>
+<p style="margin-top:14pt">{"<br>".join(term_lines)}</p>
+{notes}
+</body></html>
+"""
+
+
+def render_pdf(summary: SaleSummary) -> bytes:
+    """The quote as PDF bytes (safe on a worker thread: no widgets involved)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(f"Quote {quote_number(summary)}")
+    writer.setCreator("SalesDesk")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(16, 16, 16, 16),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    document.setHtml(quote_html(summary))
+    # Lay the text out on the page's printable area, in device pixels.
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(page.width(), page.height()))
+    document.print_(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())
+
+
+def save_quote(service: SalesService, workflow_id: str, path: Path) -> Path:
+    """Worker thread: read the sale, render and write the PDF atomically."""
+    summary = service.summary(workflow_id)
+    atomic_write(path, render_pdf(summary))
+    return path
+
+
+def suggested_name(customer: str | None) -> str:
+    base = re.sub(r"[^\w.-]+", "-", customer or "sale", flags=re.UNICODE).strip("-")
+    return f"Quote-{base[:40] or 'sale'}-{date.today().isoformat()}.pdf"
+
+
+class QuoteExporter:
+    """Asks where to save, then renders and writes on the service thread."""
+
+    def __init__(self, controller: AppController, parent: QWidget) -> None:
+        self.controller = controller
+        self.parent = parent
+
+    def ask_and_save(self, workflow_id: str, customer: str | None = None) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            translate("Quote", "Save quote as PDF"),
+            str(Path(folder) / suggested_name(customer)),
+            translate("Quote", "PDF documents (*.pdf)"),
+        )
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.save(workflow_id, Path(path))
+
+    def save(self, workflow_id: str, path: Path) -> None:
+        parent = self.parent
+
+        def done(saved: Path) -> None:
+            window = parent.window()
+            bar = getattr(window, "statusBar", None)
+            message = translate("Quote", "Quote saved to {path}").format(path=saved)
+            if callable(bar):
+                bar().showMessage(message, 8000)
+
+        def failed(error: CallError) -> None:
+            QMessageBox.warning(
+                parent,
+                translate("Quote", "The quote was not saved"),
+                translate("Quote", "The quote could not be saved: {reason}").format(
+                    reason=error.message
+                ),
+            )
+
+        self.controller.call(
+            lambda service: save_quote(service, workflow_id, path),
+            done,
+            failed,
+            owner=parent,
+            interactive=True,
+            label=translate("Quote", "Saving the quote…"),
+        )

@@ -1,0 +1,422 @@
+"""The Review step (everything at a glance and, in plain words, what still blocks the
+submission) and the Submit step (what happens after the agent pressed Submit)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from salesdesk.ui import texts
+from salesdesk.ui.i18n import translate
+from salesdesk.ui.theme import tokens
+from salesdesk.ui.widgets import Banner, FieldMessage, IconLabel, card, heading
+
+if TYPE_CHECKING:
+    from salesdesk.sales.views import SaleSummary
+
+STEP_PREFIXES = ("customer", "contact", "lines", "terms")
+
+
+def _rich(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
+
+
+def _link_step(problem: str) -> str | None:
+    """Which step a problem is about, when it names one ("Contact is not filled in yet")."""
+    lowered = problem.lower()
+    for step in STEP_PREFIXES:
+        if lowered.startswith(step):
+            return step
+    if "vat number" in lowered:
+        return "customer"
+    if "discount" in lowered or "credit" in lowered or "gross total" in lowered:
+        return "lines"
+    return None
+
+
+def problems_html(summary: SaleSummary) -> str:
+    items = []
+    for problem in summary.problems:
+        text = escape(problem[:1].upper() + problem[1:])
+        step = _link_step(problem)
+        if step:
+            link = escape(
+                translate("ReviewPage", "Go to {step}").format(step=texts.step_title(step))
+            )
+            text += f' — <a href="step:{step}">{link}</a>'
+        items.append(f"<li>{text}</li>")
+    return "<ul style='margin-left:-20px'>" + "".join(items) + "</ul>"
+
+
+class ReviewPage(QWidget):
+    step = "review"
+    navigate = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("reviewPage")
+        self.summary: SaleSummary | None = None
+        self.read_only = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("Review"))
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+        self.readiness = Banner()
+        self.readiness.setObjectName("readiness")
+        self.readiness.label.setTextFormat(Qt.TextFormat.RichText)
+        self.readiness.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.readiness.label.linkActivated.connect(self._link)
+        layout.addWidget(self.readiness)
+
+        top = QGridLayout()
+        top.setHorizontalSpacing(12)
+        self.customer = _rich()
+        self.customer.setObjectName("reviewCustomer")
+        self.contact = _rich()
+        top.addWidget(card(heading(self.tr("Customer")), self.customer), 0, 0)
+        top.addWidget(card(heading(self.tr("Contact and terms")), self.contact), 0, 1)
+        top.setColumnStretch(0, 1)
+        top.setColumnStretch(1, 1)
+        layout.addLayout(top)
+        self.lines = _rich()
+        self.lines.setObjectName("reviewLines")
+        layout.addWidget(card(heading(self.tr("Lines and totals")), self.lines))
+        self.checks = _rich()
+        self.checks.setObjectName("reviewChecks")
+        layout.addWidget(card(heading(self.tr("Checks and approval")), self.checks))
+        layout.addStretch(1)
+
+    def first_input(self) -> QWidget | None:
+        return None
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+
+    def _link(self, href: str) -> None:
+        if href.startswith("step:"):
+            self.navigate.emit(href.split(":", 1)[1])
+
+    def load(self, summary: SaleSummary) -> None:
+        self.summary = summary
+        t = tokens()
+        tr = self.tr
+        if summary.status in ("submitted", "accepted"):
+            self.readiness.show_message("ok", tr("This sale was submitted."))
+        elif summary.status in ("cancelled", "expired"):
+            self.readiness.show_message("danger", texts.status_text(summary.status))
+        elif summary.submit_pending:
+            self.readiness.show_message(
+                "info", tr("Submitting as soon as the lookups below have finished.")
+            )
+        elif not summary.problems:
+            self.readiness.show_message(
+                "ok", tr("Everything is in place. Press Submit to send the order.")
+            )
+        else:
+            head = translate(
+                "ReviewPage",
+                "%n thing(s) to settle before this sale can be submitted:",
+                None,
+                len(summary.problems),
+            )
+            kind = "warning" if summary.status != "awaiting_lookups" else "info"
+            self.readiness.show_message(kind, f"<b>{escape(head)}</b>{problems_html(summary)}")
+            self.readiness.setAccessibleName(head + " " + "; ".join(summary.problems))
+
+        c = summary.customer
+        if c is None:
+            self.customer.setText(f"<span style='color:{t.muted}'>{tr('Not filled in yet')}</span>")
+        else:
+            parts = [f"<b>{escape(c.company_name or tr('(name not known yet)'))}</b>"]
+            if c.name_overridden:
+                parts[0] += (
+                    f" <span style='color:{t.muted}'>({escape(tr('entered by you'))})</span>"
+                )
+            parts.append(escape(tr("VAT number {vat}").format(vat=c.vat_number)))
+            if c.address:
+                parts.append(escape(c.address).replace("\n", "<br>"))
+            if c.consultation_number:
+                parts.append(
+                    f"<span style='color:{t.muted}'>"
+                    + escape(tr("VIES consultation {number}").format(number=c.consultation_number))
+                    + "</span>"
+                )
+            self.customer.setText("<br>".join(parts))
+
+        contact_lines = []
+        if summary.contact:
+            contact_lines.append(f"<b>{escape(str(summary.contact.get('name', '')))}</b>")
+            contact_lines.append(escape(str(summary.contact.get("email", ""))))
+            if summary.contact.get("phone"):
+                contact_lines.append(escape(str(summary.contact["phone"])))
+        else:
+            contact_lines.append(f"<span style='color:{t.muted}'>{tr('No contact yet')}</span>")
+        if summary.terms:
+            days = int(summary.terms.get("payment_terms_days", 0))
+            contact_lines.append("")
+            contact_lines.append(
+                escape(translate("ReviewPage", "Payment within %n day(s)", None, days))
+                if days
+                else escape(tr("Payment in advance"))
+            )
+            if summary.terms.get("delivery_date"):
+                contact_lines.append(
+                    escape(
+                        tr("Delivery on {date}").format(
+                            date=texts.format_date(str(summary.terms["delivery_date"]))
+                        )
+                    )
+                )
+            if summary.terms.get("notes"):
+                contact_lines.append(
+                    f"<i>{escape(str(summary.terms['notes']))}</i>".replace("\n", "<br>")
+                )
+        else:
+            contact_lines.append(f"<span style='color:{t.muted}'>{tr('No terms yet')}</span>")
+        contact_lines.append(
+            f"<span style='color:{t.muted}'>"
+            + escape(
+                tr("Quote valid until {date}").format(date=texts.format_date(summary.expires_at))
+            )
+            + "</span>"
+        )
+        self.contact.setText("<br>".join(contact_lines))
+        self.lines.setText(lines_html(summary))
+        self.checks.setText(checks_html(summary))
+
+
+def lines_html(summary: SaleSummary) -> str:
+    t = tokens()
+    cur = summary.totals.currency
+
+    def tr(text: str) -> str:
+        return escape(translate("ReviewPage", text))
+
+    if not summary.lines:
+        return f"<span style='color:{t.muted}'>{tr('No lines yet')}</span>"
+    head = "".join(
+        f"<th align='{a}' style='padding:3px 8px; border-bottom:1px solid {t.border}'>{h}</th>"
+        for h, a in (
+            (tr("Product"), "left"), (tr("Qty"), "right"), (tr("Unit price"), "right"),
+            (tr("Discount"), "right"), (tr("Net"), "right"), (tr("VAT"), "right"),
+            (tr("Gross"), "right"),
+        )
+    )  # fmt: skip
+    rows = []
+    for line in summary.lines:
+        cells = [
+            (f"{escape(line.name)}<br><span style='color:{t.muted}'>{escape(line.sku)}</span>",
+             "left"),
+            (f"{line.quantity} {escape(line.unit)}", "right"),
+            (texts.money(line.unit_price, cur), "right"),
+            (texts.percent(line.discount_percent), "right"),
+            (texts.money(line.net, cur), "right"),
+            (f"{texts.money(line.vat, cur)}<br><span style='color:{t.muted}'>"
+             f"{texts.percent(line.vat_rate)}</span>", "right"),
+            (texts.money(line.gross, cur), "right"),
+        ]  # fmt: skip
+        rows.append(
+            "<tr>"
+            + "".join(f"<td align='{a}' style='padding:3px 8px'>{c}</td>" for c, a in cells)
+            + "</tr>"
+        )
+    totals = summary.totals
+    summary_rows = [
+        (tr("Net"), texts.money(totals.net, cur)),
+        (tr("of which discount"), texts.money(totals.discount, cur)),
+    ]
+    for group in totals.vat_breakdown:
+        label = escape(
+            translate("ReviewPage", "VAT {rate} on {base}").format(
+                rate=texts.percent(group.rate), base=texts.money(group.base, cur)
+            )
+        )
+        summary_rows.append((label, texts.money(group.vat, cur)))
+    foot = "".join(
+        f"<tr><td colspan='6' align='right' style='padding:2px 8px; color:{t.muted}'>{k}</td>"
+        f"<td align='right' style='padding:2px 8px'>{v}</td></tr>"
+        for k, v in summary_rows
+    )
+    foot += (
+        f"<tr><td colspan='6' align='right' style='padding:4px 8px'><b>{tr('Gross total')}</b>"
+        f"</td><td align='right' style='padding:4px 8px'><b>{texts.money(totals.gross, cur)}"
+        "</b></td></tr>"
+    )
+    return f"<table width='100%' cellspacing='0'><tr>{head}</tr>{''.join(rows)}{foot}</table>"
+
+
+def checks_html(summary: SaleSummary) -> str:
+    t = tokens()
+    colors = {
+        "success": t.success,
+        "danger": t.danger,
+        "warning": t.warning,
+        "info": t.info,
+        "muted": t.muted,
+    }
+    rows = []
+    for view in summary.lookups:
+        if view.status == "superseded":
+            continue
+        spec, text = texts.lookup_state(view)
+        color = colors.get(spec.partition(":")[2], t.text)
+        rows.append(
+            f"<tr><td style='padding:2px 12px 2px 0'><b>{escape(texts.lookup_title(view.kind))}"
+            f"</b></td><td style='color:{color}; padding:2px 0'>{escape(text)}</td></tr>"
+        )
+    if not rows:
+        rows.append(
+            f"<tr><td colspan='2' style='color:{t.muted}'>"
+            + escape(
+                translate(
+                    "ReviewPage", "No lookups yet: they start when the VAT number is entered."
+                )
+            )
+            + "</td></tr>"
+        )
+    approval = summary.approval
+    words = {
+        "not_needed": (translate("ReviewPage", "Not needed (no discount above {t})"),
+                       t.muted),
+        "pending": (translate("ReviewPage", "Waiting for a manager: {d} discount is above "
+                                    "{t}"), t.warning),
+        "approved": (translate("ReviewPage", "Approved by {who}"), t.success),
+        "rejected": (translate("ReviewPage", "Rejected by {who}"), t.danger),
+    }  # fmt: skip
+    template, color = words.get(approval.status, (approval.status, t.text))
+    text = template.format(
+        t=texts.percent(approval.threshold),
+        d=texts.percent(approval.max_discount),
+        who=approval.decided_by or translate("ReviewPage", "a manager"),
+    )
+    if approval.comment:
+        text += f" — “{approval.comment}”"
+    rows.append(
+        f"<tr><td style='padding:2px 12px 2px 0'><b>"
+        f"{escape(translate('ReviewPage', 'Discount approval'))}</b></td>"
+        f"<td style='color:{color}'>{escape(text)}</td></tr>"
+    )
+    return "<table cellspacing='0'>" + "".join(rows) + "</table>"
+
+
+class SubmitPage(QWidget):
+    step = "submit"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("submitPage")
+        self.read_only = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("Submit"))
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+        head = QHBoxLayout()
+        self.icon = IconLabel("send", "muted", 40)
+        head.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        text_box = QVBoxLayout()
+        self.headline = QLabel()
+        self.headline.setObjectName("submitHeadline")
+        self.headline.setProperty("role", "heading")
+        self.headline.setWordWrap(True)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setProperty("role", "muted")
+        text_box.addWidget(self.headline)
+        text_box.addWidget(self.body)
+        head.addLayout(text_box, 1)
+        layout.addWidget(card(_wrap(head)))
+        self.lookups = QVBoxLayout()
+        self.lookups_box = card(heading(self.tr("Lookups")), _wrap(self.lookups))
+        layout.addWidget(self.lookups_box)
+        self._rows: list[QWidget] = []
+        layout.addStretch(1)
+        self.state = ""
+
+    def first_input(self) -> QWidget | None:
+        return None
+
+    def set_read_only(self, read_only: bool) -> None:
+        pass
+
+    def load(self, summary: SaleSummary) -> None:
+        tr = self.tr
+        stopped = next(
+            (p for p in summary.problems if p.startswith("automatic submission stopped")), None
+        )
+        if summary.status == "accepted":
+            self.state = "accepted"
+            self.icon.set_icon("check-circle", "success")
+            self.headline.setText(
+                tr("Order accepted — order number {number}").format(
+                    number=summary.order_number or "?"
+                )
+            )
+            self.body.setText(tr("The server confirmed the order. Nothing more to do here."))
+        elif summary.status == "submitted":
+            self.state = "submitted"
+            self.icon.set_icon("check-circle", "success")
+            self.headline.setText(tr("Submitted"))
+            self.body.setText(
+                tr(
+                    "The sale is complete on this computer. It is uploaded with the next sync "
+                    "and gets its order number from the server."
+                )
+            )
+        elif summary.submit_pending:
+            self.state = "submit_pending"
+            self.icon.set_icon("hourglass", "info")
+            self.headline.setText(tr("Waiting for lookups, then submitting by itself"))
+            self.body.setText(
+                tr(
+                    "You can close this window or keep working: when the checks below finish "
+                    "(also after the network comes back), the sale is submitted automatically."
+                )
+            )
+        elif stopped:
+            self.state = "stopped"
+            self.icon.set_icon("alert", "warning")
+            self.headline.setText(tr("Automatic submission stopped"))
+            self.body.setText(stopped[len("automatic submission stopped: ") :].capitalize())
+        elif summary.status in ("cancelled", "expired"):
+            self.state = summary.status
+            self.icon.set_icon("ban", "danger")
+            self.headline.setText(texts.status_text(summary.status))
+            self.body.setText(summary.cancel_reason or "")
+        else:
+            self.state = "not_submitted"
+            self.icon.set_icon("send", "muted")
+            self.headline.setText(tr("Not submitted yet"))
+            self.body.setText(tr("Check the Review step, then press Submit."))
+        self.headline.setAccessibleName(self.headline.text())
+        for row in self._rows:
+            self.lookups.removeWidget(row)
+            row.deleteLater()
+        self._rows = []
+        for view in summary.lookups:
+            if view.status == "superseded":
+                continue
+            spec, text = texts.lookup_state(view)
+            message = FieldMessage()
+            message.show_state(spec, f"{texts.lookup_title(view.kind)}: {text}")
+            self.lookups.addWidget(message)
+            self._rows.append(message)
+        self.lookups_box.setVisible(bool(self._rows))
+
+
+def _wrap(layout: QHBoxLayout | QVBoxLayout) -> QWidget:
+    box = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    box.setLayout(layout)
+    return box
