@@ -163,12 +163,37 @@ class Synchronizer:
         """Bring server events into the local history; returns how many were new here."""
         if not remote:
             return 0
+        full: list[Event] | None = None
+        while True:
+            # Decided and written under the engine's writer lock: a signal the agent records
+            # meanwhile (UI thread) or a lookup result (runner thread) then waits, instead of
+            # being overwritten by a rebase that read the local events before it existed.
+            # Network calls stay outside the lock, so the UI never waits on the network.
+            with self.engine._lock:  # flow.Engine has no public way to hold its writers yet
+                applied = self._apply_locked(wid, remote, full, report)
+            if applied is not None:
+                return applied
+            full = self.client.history(wid)
+
+    def _apply_locked(
+        self,
+        wid: str,
+        remote: Sequence[Event],
+        full: list[Event] | None,
+        report: CycleReport,
+    ) -> int | None:
+        """None: the whole server history is needed (``full``) to go on."""
         try:
             row = self.engine.get(wid)
         except FlowError:
             row = None
         if row is None:
-            history = list(remote) if remote[0].seq == 1 else self.client.history(wid)
+            if remote[0].seq == 1:
+                history = list(remote)
+            elif full is None:
+                return None
+            else:
+                history = full
             wtype = str(history[0].data.get("workflow_type", "sale"))
             self.engine.replace_history(wid, wtype, history, synced_position=len(history))
             return len(history)
@@ -177,7 +202,8 @@ class Synchronizer:
         if not fresh:
             return 0
         if fresh[0].seq != synced + 1:
-            full = self.client.history(wid)
+            if full is None:
+                return None
             fresh = [e for e in full if e.seq > synced]
             if not fresh:
                 return 0
