@@ -8,6 +8,7 @@ events durable; a caller whose commit fails must drop the instance and replay it
 
 from __future__ import annotations
 
+import json
 import random as _random
 import uuid as _uuid
 from collections.abc import Callable, Sequence
@@ -234,6 +235,8 @@ class WorkflowInstance:
     # ------------------------------------------------------------------ live events
     def _live(self, event: Event) -> list[Event]:
         """Apply a new external event and return it with the decisions it caused."""
+        # Workflow code must see the event's data exactly as replay will read it from disk.
+        event.data = as_recorded(event.data)
         activation = self._activate(event, ())
         new = [event]
         seq = event.seq
@@ -475,7 +478,7 @@ class WorkflowInstance:
         self._activity_counter += 1
         activity_id = self._activity_counter
         fut: Future[Any] = Future()
-        dumped = payload.model_dump(mode="json") if isinstance(payload, BaseModel) else payload
+        dumped = as_recorded(payload)
         self.activities[activity_id] = PendingActivity(activity_id, name, dumped, fut, options)
         self._command(
             EventType.ACTIVITY_SCHEDULED,
@@ -540,7 +543,7 @@ class WorkflowInstance:
             else:
                 value = None  # the mismatch is reported by _match with full context
         else:
-            value = fn()
+            value = as_recorded(fn())
         self._command(EventType.SIDE_EFFECT, {"value": value})
         return value
 
@@ -560,6 +563,20 @@ class WorkflowInstance:
     def event_origin(self) -> str:
         """Origin of the event being handled (e.g. to tell a manager's signal apart)."""
         return self._event_origin
+
+
+def as_recorded(value: Any) -> Any:
+    """``value`` exactly as replay will read it back from the stored JSON.
+
+    Live code must see the same value replay will: a tuple comes back as a list, and a
+    dict or list the workflow goes on mutating must be recorded as it was at the call,
+    not as it is when the events are written (nor change in the cached history later);
+    and dict keys come back sorted, as the store writes them (``Event.data_json``), so
+    code that iterates a dict sees the same order live and on replay.
+    """
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    return json.loads(json.dumps(value, sort_keys=True))
 
 
 def _same_decision(cmd: Command, rec: Event, check_input: bool) -> bool:
