@@ -227,7 +227,12 @@ class WorkflowInstance:
                 self._mismatch(rec.seq, describe(rec.type, rec.data), "nothing")
             cmd, rec = commands[k], recorded[k]
             if cmd.type != rec.type or not _same_decision(cmd, rec, check_input):
-                self._mismatch(rec.seq, describe(rec.type, rec.data), cmd.describe())
+                expected, got = describe(rec.type, rec.data), cmd.describe()
+                if expected == got and cmd.type == EventType.ACTIVITY_SCHEDULED:
+                    # Only the input differs: show it, or both sides would read the same.
+                    expected += f" with input {json.dumps(rec.data.get('input'), sort_keys=True)}"
+                    got += f" with input {json.dumps(cmd.data.get('input'), sort_keys=True)}"
+                self._mismatch(rec.seq, expected, got)
 
     def _mismatch(self, seq: int, expected: str, got: str) -> None:
         raise NonDeterminismError(self.workflow_id, self.workflow_type, seq, expected, got)
