@@ -1,0 +1,1 @@
+"""Tests of the salesdesk command, run as a subprocess."""
