@@ -137,9 +137,15 @@ class ServerClient:
 
     # ------------------------------------------------------------------ auth
     def login(self, name: str, password: str) -> LoginResult:
-        response = self._request(
-            "POST", "/api/v1/auth/login", json={"name": name, "password": password}
-        )
+        try:
+            response = self._request(
+                "POST", "/api/v1/auth/login", json={"name": name, "password": password}
+            )
+        except AuthError:
+            # A 401 here is about the name and password, not about a stored sign-in.
+            raise AuthError(
+                f"wrong user name or password for {self.base_url}; nothing was saved"
+            ) from None
         body = self._json(response)
         try:
             user = body["user"]
