@@ -75,7 +75,9 @@ def test_changing_the_vat_number_after_the_lookup_supersedes_it_and_stales_later
     assert {step.note for step in s.steps[1:]} == {STALE}
     assert (s.status, s.current_step) == ("awaiting_lookups", "contact")
     # A new company lookup runs for the new number; so does the credit check, whose input
-    # (the VAT number) changed. The old ones are shown as superseded.
+    # (the VAT number) changed. The old ones are shown as superseded. The address check of
+    # the old company's address stays current until the new company's address is known
+    # (then it is superseded below, or kept if the address is the same).
     assert views(svc, wid) == [
         (1, "company", "superseded"),
         (2, "address", "done"),
