@@ -405,7 +405,7 @@ class WorkflowInstance:
                 )
             )
         elif kind == EventType.TIMER_FIRED:
-            timer = self.timers.pop(int(data["timer_id"]), None)
+            timer = self.timers.pop(_int_field(event, "timer_id"), None)
             if timer is None:
                 raise HistoryFormatError(
                     f"event #{event.seq} fires timer #{data['timer_id']}, which is not pending"
@@ -426,7 +426,9 @@ class WorkflowInstance:
         self._main = self.scheduler.spawn(coro, f"{self.workflow_type}.run")
 
     def _on_signal(self, event: Event) -> None:
-        name = str(event.data["name"])
+        name = event.data.get("name")
+        if not isinstance(name, str):
+            raise HistoryFormatError(f"event #{event.seq} (SignalReceived) has no signal name")
         sdef = self._signal_def(name)
         model = sdef.payload.model_validate(event.data.get("payload"))
         outcome = sdef.fn(self.obj, model)
@@ -434,7 +436,7 @@ class WorkflowInstance:
             self.scheduler.spawn(outcome, f"signal {name}")
 
     def _take_activity(self, data: dict[str, Any], event: Event) -> PendingActivity:
-        act = self.activities.pop(int(data["activity_id"]), None)
+        act = self.activities.pop(_int_field(event, "activity_id"), None)
         if act is None:
             raise HistoryFormatError(
                 f"event #{event.seq} reports activity #{data['activity_id']}, which is "
@@ -568,6 +570,17 @@ class WorkflowInstance:
     def event_origin(self) -> str:
         """Origin of the event being handled (e.g. to tell a manager's signal apart)."""
         return self._event_origin
+
+
+def _int_field(event: Event, key: str) -> int:
+    """An id the engine itself wrote into an event. A missing or mistyped one means a
+    malformed history, which must not be reported as a bug of the workflow code."""
+    value = event.data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise HistoryFormatError(
+            f"event #{event.seq} ({event.type}) needs a whole number {key!r}, found {value!r}"
+        )
+    return value
 
 
 def as_recorded(value: Any) -> Any:
