@@ -21,12 +21,23 @@ _INSECURE = (
 )
 
 
+def _name(backend: object) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
 def _backend() -> KeyringBackend:
     backend = keyring.get_keyring()
-    name = f"{type(backend).__module__}.{type(backend).__qualname__}"
-    chained = getattr(backend, "backends", None)
-    if name in _INSECURE or (chained is not None and not chained):
+    name = _name(backend)
+    if name in _INSECURE:
         raise KeyringUnavailable(f"backend {name}")
+    chained = getattr(backend, "backends", None)
+    if chained is not None:
+        # A chain writes to the first backend that takes the secret, which may be a
+        # plain-text one: use its best secure backend (chains come sorted by priority).
+        secure: list[KeyringBackend] = [b for b in chained if _name(b) not in _INSECURE]
+        if not secure:
+            raise KeyringUnavailable(f"backend {name} with no secure backend to chain")
+        return secure[0]
     return backend
 
 
