@@ -53,7 +53,9 @@ class Shots:
 
     def __call__(self, widget: QWidget, name: str) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
-        QApplication.processEvents()
+        for _ in range(5):  # let pending layout requests settle before grabbing
+            QApplication.processEvents()
+            time.sleep(0.01)
         path = self.folder / f"{len(self.saved) + 1:02d}-{name}.png"
         widget.grab().save(str(path))
         self.saved.append(path)
@@ -154,3 +156,114 @@ def fill_terms(qtbot: QtBot, window: SaleWindow, days: int, notes: str = "") -> 
     type_into(qtbot, page.days, str(days))
     if notes:
         type_into(qtbot, page.notes, notes)
+
+
+def on_worker(qtbot: QtBot, app: Running, fn: Callable[[Any], Any], timeout: int = 15000) -> Any:
+    """Run fn(service) on the app's service thread and return its result."""
+    box: dict[str, Any] = {}
+    app.controller.call(fn, lambda r: box.setdefault("ok", r), lambda e: box.setdefault("err", e))
+    qtbot.waitUntil(lambda: bool(box), timeout=timeout)
+    assert "err" not in box, box.get("err")
+    return box["ok"]
+
+
+STEPS = {
+    "customer": {"vat_number": "DE136695976"},
+    "contact": {"name": "Jonas Weber", "email": "jonas@example.de"},
+    "lines": {"items": [{"sku": "LAP-TP-T14-G5", "quantity": 2, "discount_percent": "5"}]},
+    "terms": {"payment_terms_days": 30},
+}
+
+
+def prefilled_sale(
+    qtbot: QtBot, app: Running, steps: dict[str, Any] | None = None, *, submit: bool = False
+) -> str:
+    """A sale filled in directly through the service (not what the test is about)."""
+    wanted = STEPS if steps is None else steps
+
+    def run(service: Any) -> str:
+        wid = str(service.new_sale())
+        for name, payload in wanted.items():
+            service.signal(wid, name, payload)
+            service.run_lookups(5.0)
+        if submit:
+            service.signal(wid, "submit", {})
+        return wid
+
+    return str(on_worker(qtbot, app, run))
+
+
+def open_sale(qtbot: QtBot, app: Running, wid: str) -> SaleWindow:
+    window = app.window.open_sale(wid)
+    qtbot.waitUntil(lambda: window.is_open, timeout=10000)
+    window.resize(1120, 800)
+    return window
+
+
+class FakeServer:
+    """A SyncPort standing in for the server side: team sales come from the local profile
+    and a manager's decision is appended as the server would (origin server:<manager>)."""
+
+    def __init__(self, role: str = "manager", user: str = "maria") -> None:
+        from salesdesk.sync.status import StatusBoard, SyncStatus
+
+        self.user = user
+        self.service: Any = None
+        self.decisions: list[tuple[str, bool, str | None]] = []
+        self.syncs = 0
+        self._board = StatusBoard(
+            SyncStatus(
+                online=True,
+                logged_in_as=user,
+                role=role,
+                server_url="https://sales.example.com",
+                last_sync="2026-03-02T09:15:00+00:00",
+            )
+        )
+
+    @property
+    def status_board(self) -> Any:
+        return self._board
+
+    def sync_now(self) -> None:
+        self.syncs += 1
+        self._board.update(last_sync="2026-03-02T09:20:00+00:00")
+
+    def login(self, url: str, user: str, password: str) -> None:
+        from salesdesk.ui.ports import SyncPortError
+
+        if password != "secret":
+            raise SyncPortError("The server did not accept this user name and password.")
+        self._board.update(logged_in_as=user, role="agent", server_url=url, online=True)
+
+    def logout(self) -> None:
+        self._board.update(logged_in_as=None, role=None)
+
+    def list_team_sales(self) -> list[Any]:
+        from salesdesk.ui.ports import TeamSale
+
+        out = []
+        for row in self.service.sales():
+            summary = self.service.summary(row.workflow_id)
+            out.append(
+                TeamSale(
+                    workflow_id=row.workflow_id,
+                    agent=summary.agent,
+                    customer=(row.listing or {}).get("customer"),
+                    status=summary.status,
+                    gross=summary.totals.gross,
+                    currency=summary.totals.currency,
+                    updated_at=row.updated_at,
+                    approval_status=summary.approval.status,
+                    max_discount=summary.approval.max_discount,
+                    threshold=summary.approval.threshold,
+                )
+            )
+        return out
+
+    def decide_approval(self, workflow_id: str, approved: bool, comment: str | None) -> None:
+        self.decisions.append((workflow_id, approved, comment))
+        payload = {"approved": approved, "comment": comment}
+        self.service.engine.signal(
+            workflow_id, "approve_discount", payload, origin=f"server:{self.user}"
+        )

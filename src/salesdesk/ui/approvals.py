@@ -82,7 +82,8 @@ class ApprovalsDialog(QDialog):
             ]
         )
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.setColumnWidth(0, 120)
+        for column, width in ((0, 110), (2, 80), (3, 110), (4, 150), (5, 100)):
+            self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.tree, 1)
 

@@ -310,6 +310,7 @@ class AppController(QObject):
         notice = self._setup(service) if self._setup is not None else None
         self._unsubscribe_engine = service.engine.subscribe(self._bridge.changed.emit)
         service.start_background()
+        _warm_up()
         current = service.price_lists.current()
         info = ServiceInfo(
             data_dir=service.data_dir,
@@ -714,6 +715,23 @@ class AppController(QObject):
             interactive=True,
             label=self.tr("Sending the decision…"),
         )
+
+
+def _warm_up() -> None:
+    """Import and prime, on the service thread, what the sale editor needs, so that
+    opening the first sale does not import modules or load locale data on the UI thread.
+    (Only module-level code runs here; no widget is created off the UI thread.)"""
+    import importlib
+    from decimal import Decimal
+
+    from salesdesk.sales.money import format_money
+    from salesdesk.sales.vat import is_valid_vat
+    from salesdesk.ui.i18n import current_language
+
+    for module in ("salesdesk.ui.sale", "salesdesk.ui.timeline", "salesdesk.ui.quote"):
+        importlib.import_module(module)
+    format_money(Decimal("1.5"), "EUR", locale=current_language())
+    is_valid_vat("DE136695976")
 
 
 def _overview(service: SalesService) -> Overview:

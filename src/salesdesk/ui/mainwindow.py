@@ -253,10 +253,10 @@ class MainWindow(QMainWindow):
         header_view.setSectionResizeMode(COLUMNS.index("customer"), QHeaderView.ResizeMode.Stretch)
         for name, width in (
             ("status", 190),
-            ("gross", 130),
+            ("gross", 120),
             ("step", 90),
-            ("updated", 130),
-            ("sync", 90),
+            ("updated", 120),
+            ("sync", 120),
         ):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.activated.connect(self._activated)
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         empty_text.setProperty("role", "muted")
         empty_text.setWordWrap(True)
         empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_text.setMaximumWidth(460)
+        empty_text.setFixedWidth(460)  # a fixed width gives the wrapped text its height
         empty_layout.addWidget(empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
 

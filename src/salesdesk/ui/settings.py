@@ -89,7 +89,8 @@ class SettingsDialog(QDialog):
         server_box = QGroupBox(self.tr("Server"))
         form = QFormLayout(server_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.url = QLineEdit(settings.server_url)
+        # A locked URL comes with the admin policy, which the sync client applies.
+        self.url = QLineEdit(settings.server_url or controller.sync_status().server_url or "")
         self.url.setPlaceholderText("https://sales.example.com")
         self.url.setAccessibleName(self.tr("Server URL"))
         url_label = QLabel(self.tr("Server &URL:"))

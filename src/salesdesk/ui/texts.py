@@ -67,6 +67,7 @@ def step_state_text(state: str, step: str = "") -> str:
         return {
             "done": translate("Texts", "Ready to submit"),
             "empty": translate("Texts", "Not ready yet"),
+            "pending": translate("Texts", "Waiting for checks"),
         }.get(state, step_state_text(state))
     if step == "submit":
         return {
@@ -101,10 +102,9 @@ def lookup_state(view: LookupView) -> tuple[str, str]:
     if status == "running":
         return "hourglass:info", translate("Texts", "Checking…")
     if status == "waiting_for_network":
-        reason = f" ({view.last_error})" if view.last_error else ""
         return "wifi-off:warning", translate(
             "Texts", "Waiting for the network — runs by itself when you are back online"
-        ) + reason
+        )
     if status == "backoff":
         when = format_time(view.next_try) if view.next_try else ""
         text = translate("Texts", "Trying again at {time} (attempt {n} failed: {reason})")

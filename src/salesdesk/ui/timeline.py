@@ -55,7 +55,7 @@ class TimelineDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("timelineDialog")
         self.setWindowTitle(self.tr("Timeline of the sale"))
-        self.resize(820, 560)
+        self.resize(940, 580)
         self.workflow_id = workflow_id
         self.entries: list[TimelineEntry] = []
         layout = QVBoxLayout(self)

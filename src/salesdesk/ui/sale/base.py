@@ -125,9 +125,9 @@ class StepPage(QWidget):
     def _show_note(self, summary: SaleSummary) -> None:
         note = self.stale_note(summary)
         if note:
+            note = note.removeprefix("confirm again: ")
             text = self.tr(
-                "Something earlier in the sale changed ({note}). Check this step "
-                "and confirm it again."
+                "{note} since this step was confirmed: check it and confirm it again."
             ).format(note=note)
             self.note.show_message("warning", text)
         else:

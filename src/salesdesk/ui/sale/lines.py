@@ -368,7 +368,8 @@ class LinesPage(StepPage):
         self.product_table.verticalHeader().setDefaultSectionSize(26)
         self.product_table.setShowGrid(False)
         self.product_table.setAlternatingRowColors(True)
-        self.product_table.setMinimumHeight(170)
+        self.product_table.setMinimumHeight(150)
+        self.product_table.setWordWrap(False)
         header = self.product_table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 150), (2, 60), (3, 110), (4, 60)):
@@ -423,10 +424,13 @@ class LinesPage(StepPage):
         self.table.setShowGrid(False)
         self.table.setMinimumHeight(120)
         self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         lines_header = self.table.horizontalHeader()
         lines_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (2, 80), (3, 100), (4, 90), (5, 100), (6, 90), (7, 100)):
-            self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(0, 125)
+        for column in range(2, len(LinesModel.COLUMNS)):
+            lines_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.remove_button = QPushButton(icon("trash"), self.tr("&Remove line"))
         self.remove_button.setObjectName("removeLine")
         self.remove_button.setAccessibleName(self.tr("Remove the selected line"))
@@ -436,6 +440,11 @@ class LinesPage(StepPage):
         self.lines_message.setObjectName("linesMessage")
         lines_bottom = QHBoxLayout()
         lines_bottom.addWidget(self.lines_message, 1)
+        self.live_total = QLabel()
+        self.live_total.setObjectName("liveTotal")
+        self.live_total.setProperty("role", "heading")
+        lines_bottom.addWidget(self.live_total)
+        lines_bottom.addSpacing(12)
         lines_bottom.addWidget(self.remove_button)
         lines_box = QWidget()
         lines_layout = QVBoxLayout(lines_box)
@@ -662,6 +671,8 @@ class LinesPage(StepPage):
             self.totals_grid.addWidget(right, row, 1)
             self._total_labels += [left, right]
         self.gross_text = texts.money(totals.gross, currency)
+        self.live_total.setText(self.tr("Gross total {amount}").format(amount=self.gross_text))
+        self.live_total.setVisible(bool(self.model.lines))
         self._update_approval_hint()
         if not self.model.lines and self.lines_message.kind != "error":
             self.lines_message.show_hint(self.tr("Add at least one product."))

@@ -239,6 +239,7 @@ class SaleWindow(QWidget):
 
     # ------------------------------------------------------------------ opening
     def _opened(self, context: SaleContext) -> None:
+        self._set_enabled(True)
         self.lines.set_price_list(context.price_list)
         self.apply(context.summary)
         summary = context.summary
@@ -265,7 +266,6 @@ class SaleWindow(QWidget):
             )
         elif draft is not None:
             self.controller.delete_draft(self.workflow_id)
-        self._set_enabled(True)
         self.is_open = True
         self.go(start, focus=True)
         self._update_footer()
@@ -313,7 +313,9 @@ class SaleWindow(QWidget):
             self._update_step_state(page)
         self.review.load(summary)
         self.submit_page.load(summary)
-        self.steps.set_state("review", "done" if not summary.problems else "empty")
+        waiting = summary.status in ("awaiting_lookups", "awaiting_approval", "submit_pending")
+        review_state = "done" if not summary.problems else "pending" if waiting else "empty"
+        self.steps.set_state("review", review_state)
         submit_state = {
             "submitted": "done",
             "accepted": "done",
@@ -440,16 +442,21 @@ class SaleWindow(QWidget):
         elif step == "review":
             self.next_button.setText(self.tr("&Submit sale"))
             self.next_button.setIcon(icon("send", "on_accent"))
-            can_submit = editable and summary is not None and not summary.submit_pending
+            # "draft" and "awaiting_approval" have problems besides running lookups, which
+            # the workflow would refuse; with only lookups running it submits by itself.
+            status = summary.status if summary is not None else ""
+            can_submit = editable and status in ("ready", "awaiting_lookups")
             self.next_button.setEnabled(self.is_open and can_submit and not self._sending)
-            self.hint.setText(
-                self.tr(
-                    "Lookups still running? Submit anyway: the sale submits by itself "
+            if status == "awaiting_lookups":
+                hint = self.tr(
+                    "Lookups are still running: submit now and the sale submits by itself "
                     "when they finish."
                 )
-                if can_submit
-                else ""
-            )
+            elif editable and not can_submit:
+                hint = self.tr("Settle the points above to submit.")
+            else:
+                hint = ""
+            self.hint.setText(hint)
         else:
             self.hint.setText("")
         self.next_button.setAccessibleName(self.next_button.text().replace("&", ""))
