@@ -1,0 +1,1 @@
+"""Tests of the embedded workflow engine (salesdesk.flow) and its SQLite store."""
