@@ -19,7 +19,14 @@ SaleStatus = Literal[
 ]
 StepStatus = Literal["empty", "done", "stale", "invalid"]
 LookupStatus = Literal[
-    "queued", "running", "backoff", "waiting_for_network", "done", "failed", "superseded"
+    "queued",
+    "running",
+    "backoff",
+    "waiting_for_network",
+    "done",
+    "failed",
+    "cancelled",
+    "superseded",
 ]
 STEPS: tuple[str, ...] = ("customer", "contact", "lines", "terms")
 STEP_TITLES = {
