@@ -122,12 +122,14 @@ class Synchronizer:
             wid = outcome.workflow_id
             expected = int(item["expected_position"])
             count = len(item["events"])
-            if outcome.status in ("accepted", "duplicate"):
+            if outcome.status == "accepted":
                 self.engine.set_synced_position(wid, expected + count)
                 self.sales.set_rejected(wid, None)
                 accepted += count
                 if outcome.server_events:
                     self.apply_remote(wid, outcome.server_events, report)
+            elif outcome.status == "duplicate":
+                accepted += self._confirm_duplicate(wid, expected, count, report)
             elif outcome.status == "conflict":
                 self.apply_remote(wid, outcome.server_events, report)
             else:
@@ -138,6 +140,17 @@ class Synchronizer:
                 )
         report.pushed_events += accepted
         return accepted
+
+    def _confirm_duplicate(self, wid: str, expected: int, count: int, report: CycleReport) -> int:
+        """The server says it holds these events already. It compares their type and data
+        only, so what it holds may be another device's events with the same data (two
+        laptops recording the same lookup result): take its history and let the usual
+        comparison (every field) confirm ours or rebase onto its own."""
+        self.sales.set_rejected(wid, None)
+        stored = [e for e in self.client.history(wid) if e.seq > expected]
+        rebased = len(report.rebased)
+        self.apply_remote(wid, stored, report)
+        return count if len(report.rebased) == rebased else 0
 
     # ------------------------------------------------------------------ pull
     def pull(self, report: CycleReport) -> int:
