@@ -71,7 +71,7 @@ def test_manager_approves_a_discount(qtbot: QtBot, make_app: AppFactory, shots: 
         timeout=10000,
     )
     qtbot.waitUntil(lambda: window.next_button.isEnabled(), timeout=10000)
-    assert "Approved by maria" in window.review.checks.text()
+    assert "Approved by maria" in window.review.text()
     shots(window, "review-approved")
 
     timeline = TimelineDialog(app.controller, wid, app.window)

@@ -71,7 +71,7 @@ def test_full_sale_through_the_wizard(qtbot: QtBot, make_app: AppFactory, shots:
     )
     qtbot.waitUntil(lambda: window.next_button.isEnabled())
     assert "Everything is in place" in window.review.readiness.label.text()
-    assert "7,394.77" in window.review.lines.text()
+    assert "7,394.77" in window.review.text()
     shots(window, "review-ready")
 
     click(qtbot, window.next_button)

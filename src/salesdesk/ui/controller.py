@@ -32,6 +32,7 @@ closures on a queue and receives their results.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import logging
 import queue
@@ -62,6 +63,7 @@ log = logging.getLogger(__name__)
 BUSY_CURSOR_AFTER_MS = 300
 PROGRESS_AFTER_MS = 1000
 COALESCE_MS = 40
+PREWARM_SALES = 20
 
 ErrorKind = Literal[
     "rejected", "not_found", "no_price_list", "closed", "storage", "sync", "stopped", "error"
@@ -185,7 +187,17 @@ class _ServiceThread(QThread):
         else:
             self.startedOk.emit(info)
         while True:
-            job = self.queue.get()
+            try:
+                job = self.queue.get_nowait()
+            except queue.Empty:
+                idle = self._controller._next_idle() if service is not None else None
+                if idle is not None:
+                    try:
+                        idle(service)
+                    except Exception as exc:  # a speed-up only; never worth an error
+                        log.debug("idle job failed: %s", exc)
+                    continue
+                job = self.queue.get()
             if job is None:
                 break
             if service is None:
@@ -233,6 +245,8 @@ class AppController(QObject):
         self._pending: dict[int, _Pending] = {}
         self._latest: dict[tuple[str, ...], Callable[[Any], Any]] = {}
         self._latest_lock = threading.Lock()
+        self._idle: collections.deque[Callable[[Any], Any]] = collections.deque()
+        self._prewarmed = False
         self._price_lists: dict[str, PriceList] = {}  # worker thread only
         self._unsubscribe_engine: Callable[[], None] | None = None
         self._stopped = False
@@ -423,6 +437,27 @@ class AppController(QObject):
 
         self.call(run, on_ok, on_error, owner=owner)
 
+    def call_when_idle(self, fn: Callable[[SalesService], Any]) -> None:
+        """Run fn(service) when the service thread has nothing else to do (speed-ups)."""
+        self._idle.append(fn)
+
+    def _next_idle(self) -> Callable[[Any], Any] | None:
+        """Service thread: the next idle job, if any."""
+        try:
+            return self._idle.popleft()
+        except IndexError:
+            return None
+
+    def _prewarm(self, overview: Overview) -> None:
+        """Replay the most recently changed open sales into the engine's cache while the
+        service thread is idle, so that opening one answers from memory."""
+        if self._prewarmed:
+            return
+        self._prewarmed = True
+        recent = [r.workflow_id for r in overview.rows if r.status == "open"][:PREWARM_SALES]
+        for wid in recent:
+            self.call_when_idle(_summary_of(wid))
+
     def _on_done(self, job_id: int, result: object, error: object) -> None:
         pending = self._pending.pop(job_id, None)
         if pending is None:
@@ -507,6 +542,7 @@ class AppController(QObject):
             self._overview_in_flight = False
             if result is not None:
                 self.overviewChanged.emit(result)
+                self._prewarm(result)
             if self._overview_again:
                 self._overview_again = False
                 self.refresh_overview()
@@ -715,6 +751,13 @@ class AppController(QObject):
             interactive=True,
             label=self.tr("Sending the decision…"),
         )
+
+
+def _summary_of(workflow_id: str) -> Callable[[SalesService], Any]:
+    def run(service: SalesService) -> Any:
+        return service.summary(workflow_id)
+
+    return run
 
 
 def _warm_up() -> None:

@@ -3,6 +3,7 @@ the sync status bar. Sales open in their own windows (see :mod:`salesdesk.ui.sal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,11 @@ from salesdesk.ui.widgets import Banner, IconLabel
 if TYPE_CHECKING:
     from salesdesk.ui.sale import SaleWindow
 
+#: After start-up, the sale editor's pages are built once off screen, one per idle turn,
+#: so that the first sale opens as fast as later ones (see sale.window.warm_up_steps).
+WARM_UP_AFTER_MS = 400
+WARM_UP_GAP_MS = 60
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -55,6 +61,7 @@ class MainWindow(QMainWindow):
         self.locked = dict(locked or {})
         self.sale_windows: dict[str, SaleWindow] = {}
         self._loaded = False
+        self._warm_up: list[Callable[[], None]] = []
         self._role: str | None = None
         self.setWindowTitle(self.tr("SalesDesk"))
         self.setWindowIcon(app_icon())
@@ -311,6 +318,8 @@ class MainWindow(QMainWindow):
         self.new_button.setEnabled(False)
 
     def _on_overview(self, overview: Overview) -> None:
+        if not self._loaded:
+            QTimer.singleShot(WARM_UP_AFTER_MS, self._start_warm_up)
         self.model.set_rows([SaleRow.from_row(r) for r in overview.rows])
         self._loaded = True
         self.stack.setCurrentWidget(self.table if overview.rows else self.empty)
@@ -318,6 +327,17 @@ class MainWindow(QMainWindow):
             overview.events_pending, overview.lookups_waiting, overview.lookups_failed
         )
         self._update_actions()
+
+    def _start_warm_up(self) -> None:
+        from salesdesk.ui.sale.window import warm_up_steps
+
+        self._warm_up = warm_up_steps(self.controller)
+        self._warm_up_next()
+
+    def _warm_up_next(self) -> None:
+        if self._warm_up and not self.sale_windows:
+            self._warm_up.pop(0)()
+            QTimer.singleShot(WARM_UP_GAP_MS, self._warm_up_next)
 
     def _refresh_times(self) -> None:
         if self.model.rowCount():
@@ -392,7 +412,8 @@ class MainWindow(QMainWindow):
             window.closed.connect(lambda wid=workflow_id: self.sale_windows.pop(wid, None))
             window.timelineRequested.connect(self.show_timeline_of)
             window.quoteRequested.connect(self.save_quote_of)
-            window.show()
+            window.show_when_ready()  # one paint, with the sale in it
+            return window
         window.raise_()
         window.activateWindow()
         return window

@@ -71,6 +71,7 @@ class SalesTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SaleRow] = []
+        self._headers: dict[str, str] = {}
 
     # -- updates keep selection and scroll position: rows are changed, inserted or removed,
     # never reset.
@@ -114,6 +115,11 @@ class SalesTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if not self._headers:  # asked for on every paint; translate once
+            self._headers = self._header_texts()
+        return self._headers[COLUMNS[section]]
+
+    def _header_texts(self) -> dict[str, str]:
         return {
             "customer": self.tr("Customer"),
             "status": self.tr("Status"),
@@ -121,7 +127,7 @@ class SalesTableModel(QAbstractTableModel):
             "step": self.tr("Step"),
             "updated": self.tr("Last change"),
             "sync": self.tr("Sync"),
-        }[COLUMNS[section]]
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -218,7 +218,8 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
-    repolish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        repolish(widget)  # not yet polished: the first polish will read the property
 
 
 # --------------------------------------------------------------------------- icons

@@ -110,6 +110,7 @@ class FieldMessage(QWidget):
         layout.addWidget(self.label, 1)
         self._hint = hint
         self.kind = "hint"
+        self._state: tuple[str, str, str, str] | None = None
         self.show_hint(hint)
 
     def set_hint(self, hint: str) -> None:
@@ -135,6 +136,10 @@ class FieldMessage(QWidget):
         self._show(role, text, name, color or "muted")
 
     def _show(self, role: str, text: str, icon_name: str, color: str) -> None:
+        state = (role, text, icon_name, color)
+        if state == self._state:
+            return  # updates arrive often; re-rendering the icon costs
+        self._state = state
         self.kind = role
         set_style_property(self.label, "role", role)
         self.label.setText(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -69,6 +70,7 @@ class ProductsModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[PriceItem] = []
         self._currency = "EUR"
+        self._headers: tuple[str, ...] = ()
 
     def set_price_list(self, price_list: PriceList | None) -> None:
         self.beginResetModel()
@@ -87,10 +89,12 @@ class ProductsModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (
-            self.tr("SKU"), self.tr("Product"), self.tr("Unit"), self.tr("Unit price"),
-            self.tr("VAT"),
-        )[section]  # fmt: skip
+        if not self._headers:  # asked for on every paint; translate once
+            self._headers = (
+                self.tr("SKU"), self.tr("Product"), self.tr("Unit"), self.tr("Unit price"),
+                self.tr("VAT"),
+            )  # fmt: skip
+        return self._headers[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -156,6 +160,7 @@ class LinesModel(QAbstractTableModel):
         self.price_list: PriceList | None = None
         self.errors: dict[int, str] = {}
         self.read_only = False
+        self._headers: tuple[str, ...] = ()
 
     def set_price_list(self, price_list: PriceList | None) -> None:
         self.beginResetModel()
@@ -225,10 +230,12 @@ class LinesModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return (
-            self.tr("SKU"), self.tr("Product"), self.tr("Quantity"), self.tr("Unit price"),
-            self.tr("Discount %"), self.tr("Net"), self.tr("VAT"), self.tr("Gross"),
-        )[section]  # fmt: skip
+        if not self._headers:
+            self._headers = (
+                self.tr("SKU"), self.tr("Product"), self.tr("Quantity"), self.tr("Unit price"),
+                self.tr("Discount %"), self.tr("Net"), self.tr("VAT"), self.tr("Gross"),
+            )  # fmt: skip
+        return self._headers[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -454,11 +461,11 @@ class LinesPage(StepPage):
         self.outer.addWidget(card(heading(self.tr("Lines")), lines_box))
 
         # -- totals
-        self.totals_grid = QGridLayout()
-        self.totals_grid.setColumnStretch(0, 1)
-        self.totals_grid.setHorizontalSpacing(18)
-        totals_box = QWidget()
-        totals_box.setLayout(self.totals_grid)
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        totals_box = self.totals
         self.approval_message = FieldMessage()
         self.approval_message.setObjectName("approvalMessage")
         self.credit_message = FieldMessage()
@@ -476,7 +483,6 @@ class LinesPage(StepPage):
             "discount": self.discount,
             "items": self.table,
         }
-        self._total_labels: list[QWidget] = []
         self._update_totals()
 
     # ------------------------------------------------------------------ picker
@@ -630,10 +636,6 @@ class LinesPage(StepPage):
 
     # ------------------------------------------------------------------ totals
     def _update_totals(self) -> None:
-        for widget in self._total_labels:
-            self.totals_grid.removeWidget(widget)
-            widget.deleteLater()
-        self._total_labels = []
         currency = self.model.currency
         amounts = [a for a in (self.model.amounts(line) for line in self.model.lines) if a]
         totals = compute_totals(amounts, currency)
@@ -657,19 +659,23 @@ class LinesPage(StepPage):
                 )
             )
         rows.append((self.tr("Gross total"), texts.money(totals.gross, currency), True))
-        for row, (name, value, strong) in enumerate(rows):
-            left = QLabel(name)
-            right = QLabel(value)
-            right.setObjectName("grossTotal" if strong else "")
-            right.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # One rich-text label (no wrapping, so laid out once) instead of a grid of labels.
+        muted = tokens().muted
+        cells = []
+        for name, value, strong in rows:
             if strong:
-                left.setProperty("role", "heading")
-                right.setProperty("role", "heading")
+                cells.append(
+                    f"<tr><td align='right' style='padding:4px 18px 0 0; font-size:12pt'>"
+                    f"<b>{escape(name)}</b></td><td align='right' style='padding-top:4px; "
+                    f"font-size:12pt'><b>{escape(value)}</b></td></tr>"
+                )
             else:
-                left.setProperty("role", "muted")
-            self.totals_grid.addWidget(left, row, 0, Qt.AlignmentFlag.AlignRight)
-            self.totals_grid.addWidget(right, row, 1)
-            self._total_labels += [left, right]
+                cells.append(
+                    f"<tr><td align='right' style='padding-right:18px; color:{muted}'>"
+                    f"{escape(name)}</td><td align='right'>{escape(value)}</td></tr>"
+                )
+        self.totals.setText(f"<table cellspacing='0'>{''.join(cells)}</table>")
+        self.totals.setAccessibleName("; ".join(f"{n}: {v}" for n, v, _ in rows))
         self.gross_text = texts.money(totals.gross, currency)
         self.live_total.setText(self.tr("Gross total {amount}").format(amount=self.gross_text))
         self.live_total.setVisible(bool(self.model.lines))

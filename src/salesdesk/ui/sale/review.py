@@ -7,7 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from salesdesk.ui import texts
 from salesdesk.ui.i18n import translate
@@ -18,15 +18,6 @@ if TYPE_CHECKING:
     from salesdesk.sales.views import SaleSummary
 
 STEP_PREFIXES = ("customer", "contact", "lines", "terms")
-
-
-def _rich(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    return label
 
 
 def _link_step(problem: str) -> str | None:
@@ -57,6 +48,10 @@ def problems_html(summary: SaleSummary) -> str:
 
 
 class ReviewPage(QWidget):
+    """Everything at a glance. The body is one rich-text document in a QTextBrowser: laid
+    out once per update, where a dozen word-wrapped rich labels would be laid out again
+    and again by their layouts (tens of milliseconds on the UI thread per update)."""
+
     step = "review"
     navigate = Signal(str)
 
@@ -77,24 +72,14 @@ class ReviewPage(QWidget):
         self.readiness.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.readiness.label.linkActivated.connect(self._link)
         layout.addWidget(self.readiness)
-
-        top = QGridLayout()
-        top.setHorizontalSpacing(12)
-        self.customer = _rich()
-        self.customer.setObjectName("reviewCustomer")
-        self.contact = _rich()
-        top.addWidget(card(heading(self.tr("Customer")), self.customer), 0, 0)
-        top.addWidget(card(heading(self.tr("Contact and terms")), self.contact), 0, 1)
-        top.setColumnStretch(0, 1)
-        top.setColumnStretch(1, 1)
-        layout.addLayout(top)
-        self.lines = _rich()
-        self.lines.setObjectName("reviewLines")
-        layout.addWidget(card(heading(self.tr("Lines and totals")), self.lines))
-        self.checks = _rich()
-        self.checks.setObjectName("reviewChecks")
-        layout.addWidget(card(heading(self.tr("Checks and approval")), self.checks))
-        layout.addStretch(1)
+        self.body = QTextBrowser()
+        self.body.setObjectName("reviewBody")
+        self.body.setAccessibleName(self.tr("Summary of the sale"))
+        self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(lambda url: self._link(url.toString()))
+        self.body.setMinimumHeight(320)
+        self.body.document().setDocumentMargin(14)
+        layout.addWidget(self.body, 1)
 
     def first_input(self) -> QWidget | None:
         return None
@@ -105,6 +90,10 @@ class ReviewPage(QWidget):
     def _link(self, href: str) -> None:
         if href.startswith("step:"):
             self.navigate.emit(href.split(":", 1)[1])
+
+    def text(self) -> str:
+        """The summary as plain text (what a screen reader reads; tests use it)."""
+        return self.body.toPlainText()
 
     def load(self, summary: SaleSummary) -> None:
         self.summary = summary
@@ -135,7 +124,7 @@ class ReviewPage(QWidget):
 
         c = summary.customer
         if c is None:
-            self.customer.setText(f"<span style='color:{t.muted}'>{tr('Not filled in yet')}</span>")
+            customer_html = f"<span style='color:{t.muted}'>{tr('Not filled in yet')}</span>"
         else:
             parts = [f"<b>{escape(c.company_name or tr('(name not known yet)'))}</b>"]
             if c.name_overridden:
@@ -151,7 +140,7 @@ class ReviewPage(QWidget):
                     + escape(tr("VIES consultation {number}").format(number=c.consultation_number))
                     + "</span>"
                 )
-            self.customer.setText("<br>".join(parts))
+            customer_html = "<br>".join(parts)
 
         contact_lines = []
         if summary.contact:
@@ -190,9 +179,21 @@ class ReviewPage(QWidget):
             )
             + "</span>"
         )
-        self.contact.setText("<br>".join(contact_lines))
-        self.lines.setText(lines_html(summary))
-        self.checks.setText(checks_html(summary))
+        contact_html = "<br>".join(contact_lines)
+
+        def section(text: str) -> str:
+            return f"<p style='font-size:12pt; font-weight:600; margin-top:10px'>{escape(text)}</p>"
+
+        self.body.setHtml(
+            f"<div style='color:{t.text}'>"
+            "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+            f"<td width='50%' valign='top'>{section(tr('Customer'))}{customer_html}</td>"
+            f"<td width='50%' valign='top'>{section(tr('Contact and terms'))}{contact_html}</td>"
+            "</tr></table>"
+            f"{section(tr('Lines and totals'))}{lines_html(summary)}"
+            f"{section(tr('Checks and approval'))}{checks_html(summary)}"
+            "</div>"
+        )
 
 
 def lines_html(summary: SaleSummary) -> str:
@@ -316,6 +317,7 @@ class SubmitPage(QWidget):
         super().__init__()
         self.setObjectName("submitPage")
         self.read_only = True
+        self.summary: SaleSummary | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
@@ -340,7 +342,7 @@ class SubmitPage(QWidget):
         self.lookups = QVBoxLayout()
         self.lookups_box = card(heading(self.tr("Lookups")), _wrap(self.lookups))
         layout.addWidget(self.lookups_box)
-        self._rows: list[QWidget] = []
+        self._rows: list[FieldMessage] = []
         layout.addStretch(1)
         self.state = ""
 
@@ -351,6 +353,7 @@ class SubmitPage(QWidget):
         pass
 
     def load(self, summary: SaleSummary) -> None:
+        self.summary = summary
         tr = self.tr
         stopped = next(
             (p for p in summary.problems if p.startswith("automatic submission stopped")), None
@@ -400,19 +403,17 @@ class SubmitPage(QWidget):
             self.headline.setText(tr("Not submitted yet"))
             self.body.setText(tr("Check the Review step, then press Submit."))
         self.headline.setAccessibleName(self.headline.text())
-        for row in self._rows:
-            self.lookups.removeWidget(row)
-            row.deleteLater()
-        self._rows = []
-        for view in summary.lookups:
-            if view.status == "superseded":
-                continue
-            spec, text = texts.lookup_state(view)
+        views = [v for v in summary.lookups if v.status != "superseded"]
+        while len(self._rows) < len(views):  # rows are reused: updates arrive often
             message = FieldMessage()
-            message.show_state(spec, f"{texts.lookup_title(view.kind)}: {text}")
             self.lookups.addWidget(message)
             self._rows.append(message)
-        self.lookups_box.setVisible(bool(self._rows))
+        for row, view in zip(self._rows, views, strict=False):
+            spec, text = texts.lookup_state(view)
+            row.show_state(spec, f"{texts.lookup_title(view.kind)}: {text}")
+        for row in self._rows[len(views) :]:
+            row.hide()
+        self.lookups_box.setVisible(bool(views))
 
 
 def _wrap(layout: QHBoxLayout | QVBoxLayout) -> QWidget:

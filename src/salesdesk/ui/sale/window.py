@@ -17,6 +17,7 @@ when the sale is opened again, at the step where the agent was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -40,10 +41,11 @@ from salesdesk.ui.sale.forms import ContactPage, CustomerPage, TermsPage
 from salesdesk.ui.sale.lines import LinesPage
 from salesdesk.ui.sale.review import ReviewPage, SubmitPage
 from salesdesk.ui.sale.steplist import STEPS, StepList
-from salesdesk.ui.theme import app_icon, icon, set_style_property
+from salesdesk.ui.theme import app_icon, icon
 from salesdesk.ui.widgets import Banner, Chip
 
 if TYPE_CHECKING:
+    from salesdesk.sales.pricelist import PriceList
     from salesdesk.sales.views import SaleSummary
 
 DRAFT_DELAY_MS = 500
@@ -56,7 +58,7 @@ class SaleWindow(QWidget):
     quoteRequested = Signal(str)
     opened = Signal()
 
-    def __init__(self, controller: AppController, workflow_id: str) -> None:
+    def __init__(self, controller: AppController, workflow_id: str, *, load: bool = True) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("saleWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -67,6 +69,7 @@ class SaleWindow(QWidget):
         self._sending = False
         self._draft_saved = False
         self._closing = False
+        self._show_when_ready = False
         self.setWindowTitle(self.tr("Sale"))
         self.setWindowIcon(app_icon())
         self.resize(1120, 800)
@@ -109,37 +112,17 @@ class SaleWindow(QWidget):
         self.error_banner = Banner()
         self.error_banner.setObjectName("errorBanner")
 
-        # -- pages
-        self.customer = CustomerPage(controller, workflow_id)
-        self.contact = ContactPage(controller, workflow_id)
-        self.lines = LinesPage(controller, workflow_id)
-        self.terms = TermsPage(controller, workflow_id)
-        self.review = ReviewPage()
-        self.submit_page = SubmitPage()
-        self.pages: dict[str, Page] = {
-            "customer": self.customer,
-            "contact": self.contact,
-            "lines": self.lines,
-            "terms": self.terms,
-            "review": self.review,
-            "submit": self.submit_page,
-        }
-        self.stack = QStackedWidget()
+        # -- pages: built when first needed, the rest one per idle turn after opening, so
+        # that opening a sale never holds the UI thread for long.
+        self.pages: dict[str, Page] = {}
         self.scrolls: dict[str, QScrollArea] = {}
-        for step, page in self.pages.items():
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(page)
-            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.scrolls[step] = scroll
-            self.stack.addWidget(scroll)
-        for page in self.step_pages():
-            page.edited.connect(lambda p=page: self._edited(p))
-            page.confirmRequested.connect(self.next)
-        self.customer.autoConfirm.connect(self._auto_confirm_customer)
-        self.customer.retryLookup.connect(self._auto_confirm_customer)
-        self.review.navigate.connect(lambda step: self.go(step, focus=True))
+        self.stack = QStackedWidget()
+        self._price_list: PriceList | None = None
+        self._pending_builds: list[str] = []
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_next)
 
         self.steps = StepList()
         self.steps.currentRowChanged.connect(self._step_clicked)
@@ -154,7 +137,8 @@ class SaleWindow(QWidget):
         self.next_button = QPushButton(self.tr("&Next"))
         self.next_button.setObjectName("nextButton")
         self.next_button.setProperty("primary", True)
-        self.next_button.setIcon(icon("next", "on_accent"))
+        self._next_icon_name = ""
+        self._next_icon("next")
         self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.next_button.clicked.connect(self.next)
         self.close_button = QPushButton(self.tr("Close"))
@@ -199,7 +183,6 @@ class SaleWindow(QWidget):
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._move(+1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._move(-1))
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
-        self.setTabOrder(self.steps, self.customer.vat)
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -207,13 +190,113 @@ class SaleWindow(QWidget):
         self._draft_timer.timeout.connect(self.save_draft)
 
         self._set_enabled(False)
-        controller.watch(workflow_id)
-        controller.summaryChanged.connect(self._on_summary)
-        controller.open_sale(workflow_id, self._opened, self._open_failed, owner=self)
+        if load:
+            controller.watch(workflow_id)
+            controller.summaryChanged.connect(self._on_summary)
+            controller.open_sale(workflow_id, self._opened, self._open_failed, owner=self)
+
+    # ------------------------------------------------------------------ pages
+    def _build(self, step: str) -> Page:
+        controller, wid = self.controller, self.workflow_id
+        page: Page
+        if step == "customer":
+            customer = CustomerPage(controller, wid)
+            customer.autoConfirm.connect(self._auto_confirm_customer)
+            customer.retryLookup.connect(self._auto_confirm_customer)
+            page = customer
+        elif step == "contact":
+            page = ContactPage(controller, wid)
+        elif step == "lines":
+            lines = LinesPage(controller, wid)
+            lines.set_price_list(self._price_list)
+            page = lines
+        elif step == "terms":
+            page = TermsPage(controller, wid)
+        elif step == "review":
+            review = ReviewPage()
+            review.navigate.connect(lambda target: self.go(target, focus=True))
+            page = review
+        else:
+            page = SubmitPage()
+        if isinstance(page, StepPage):
+            page.edited.connect(lambda p=page: self._edited(p))
+            page.confirmRequested.connect(self.next)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Into the stack first, then the page: the page tree is polished once, in its
+        # final place (the other order polishes it twice).
+        self.stack.addWidget(scroll)
+        scroll.setWidget(page)
+        self.pages[step] = page
+        self.scrolls[step] = scroll
+        return page
+
+    def _build_next(self) -> None:
+        while self._pending_builds:
+            step = self._pending_builds.pop(0)
+            if step not in self.pages:
+                self._build(step)
+                break
+        if self._pending_builds:
+            self._build_timer.start()
+
+    def page(self, step: str) -> Page:
+        """The page of a step, built now if it was not yet, and showing the latest summary."""
+        page = self.pages.get(step) or self._build(step)
+        summary = self.summary
+        if summary is not None and page.summary is not summary:
+            self._load(page, summary)
+        return page
+
+    def _load(self, page: Page, summary: SaleSummary) -> None:
+        page.load(summary)
+        page.set_read_only(summary.status in texts.READ_ONLY_STATUSES)
+        if isinstance(page, StepPage):
+            self._update_step_state(page)
+
+    @property
+    def customer(self) -> CustomerPage:
+        page = self.page("customer")
+        assert isinstance(page, CustomerPage)
+        return page
+
+    @property
+    def contact(self) -> ContactPage:
+        page = self.page("contact")
+        assert isinstance(page, ContactPage)
+        return page
+
+    @property
+    def lines(self) -> LinesPage:
+        page = self.page("lines")
+        assert isinstance(page, LinesPage)
+        return page
+
+    @property
+    def terms(self) -> TermsPage:
+        page = self.page("terms")
+        assert isinstance(page, TermsPage)
+        return page
+
+    @property
+    def review(self) -> ReviewPage:
+        page = self.page("review")
+        assert isinstance(page, ReviewPage)
+        return page
+
+    @property
+    def submit_page(self) -> SubmitPage:
+        page = self.page("submit")
+        assert isinstance(page, SubmitPage)
+        return page
+
+    def step_pages(self) -> list[StepPage]:
+        """The step pages built so far (one never built holds nothing unsaved)."""
+        return [p for p in self.pages.values() if isinstance(p, StepPage)]
 
     # ------------------------------------------------------------------ helpers
-    def step_pages(self) -> list[StepPage]:
-        return [self.customer, self.contact, self.lines, self.terms]
 
     def current_step(self) -> str:
         widget = self.stack.currentWidget()
@@ -221,9 +304,6 @@ class SaleWindow(QWidget):
             if scroll is widget:
                 return step
         return "customer"
-
-    def page(self, step: str) -> Page:
-        return self.pages[step]
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -240,21 +320,24 @@ class SaleWindow(QWidget):
     # ------------------------------------------------------------------ opening
     def _opened(self, context: SaleContext) -> None:
         self._set_enabled(True)
-        self.lines.set_price_list(context.price_list)
-        self.apply(context.summary)
+        self._price_list = context.price_list
+        if "lines" in self.pages:
+            self.lines.set_price_list(context.price_list)
         summary = context.summary
+        self.apply(summary)
         start = summary.current_step
         if summary.status in texts.READ_ONLY_STATUSES:
             start = "submit"
         draft = context.draft
         if draft is not None and draft.fields and summary.status not in texts.READ_ONLY_STATUSES:
             self._draft_saved = True
-            for page in self.step_pages():
-                values = draft.fields.get(page.step)
-                if values:
+            for step, values in draft.fields.items():
+                if step in STEPS[:4] and values:
+                    page = self.page(step)
+                    assert isinstance(page, StepPage)
                     page.restore(values)
                     self._update_step_state(page)
-            if draft.page in self.pages:
+            if draft.page in STEPS:
                 start = draft.page
             when = texts.format_datetime(draft.saved_at)
             self.restored.show_message(
@@ -269,12 +352,29 @@ class SaleWindow(QWidget):
         self.is_open = True
         self.go(start, focus=True)
         self._update_footer()
+        self._show_now()
+        self._pending_builds = [step for step in STEPS if step not in self.pages]
+        self._build_timer.start()
         self.opened.emit()
 
     def _open_failed(self, error: CallError) -> None:
         self.title.setText(self.tr("This sale could not be opened"))
         self.error_banner.show_message("danger", error.message)
         self.close_button.setEnabled(True)
+        self._show_now()
+
+    def show_when_ready(self) -> None:
+        """Show the window once the sale is loaded (one paint, with content), not before."""
+        self._show_when_ready = True
+        if self.is_open:
+            self._show_now()
+
+    def _show_now(self) -> None:
+        if self._show_when_ready:
+            self._show_when_ready = False
+            self.show()
+            self.raise_()
+            self.activateWindow()
 
     # ------------------------------------------------------------------ summary
     def _on_summary(self, summary: SaleSummary) -> None:
@@ -306,13 +406,17 @@ class SaleWindow(QWidget):
         if summary.order_number:
             parts.insert(0, self.tr("Order {number}").format(number=summary.order_number))
         self.subtitle.setText("  ·  ".join(parts))
-        read_only = summary.status in texts.READ_ONLY_STATUSES
-        for page in self.step_pages():
-            page.load(summary)
-            page.set_read_only(read_only)
-            self._update_step_state(page)
-        self.review.load(summary)
-        self.submit_page.load(summary)
+        # Only the page on screen takes the summary now; the others when they are shown.
+        current = self.pages.get(self.current_step())
+        if current is not None:
+            self._load(current, summary)
+        for view in summary.steps:
+            built = self.pages.get(view.name)
+            if isinstance(built, StepPage):
+                self._update_step_state(built)
+            else:
+                self.steps.set_state(view.name, view.status, view.note)
+        stopped = any(p.startswith("automatic submission stopped") for p in summary.problems)
         waiting = summary.status in ("awaiting_lookups", "awaiting_approval", "submit_pending")
         review_state = "done" if not summary.problems else "pending" if waiting else "empty"
         self.steps.set_state("review", review_state)
@@ -320,7 +424,7 @@ class SaleWindow(QWidget):
             "submitted": "done",
             "accepted": "done",
             "submit_pending": "pending",
-        }.get(summary.status, "invalid" if self.submit_page.state == "stopped" else "empty")
+        }.get(summary.status, "invalid" if stopped else "empty")
         self.steps.set_state("submit", submit_state)
         self.steps.viewport().update()
         self._show_state_banner(summary)
@@ -373,6 +477,7 @@ class SaleWindow(QWidget):
 
     # ------------------------------------------------------------------ navigation
     def go(self, step: str, *, focus: bool = False) -> None:
+        self.page(step)
         self.stack.setCurrentWidget(self.scrolls[step])
         self.steps.blockSignals(True)
         self.steps.select_step(step)
@@ -417,6 +522,10 @@ class SaleWindow(QWidget):
             self.submit()
 
     def _update_footer(self) -> None:
+        if not self.is_open:
+            self.next_button.setEnabled(False)
+            self.back_button.setEnabled(False)
+            return
         step = self.current_step()
         page = self.page(step)
         self.back_button.setEnabled(self.is_open and step != STEPS[0])
@@ -436,12 +545,12 @@ class SaleWindow(QWidget):
                 text = self.tr("&Save and continue")
                 hint = self.tr("Saved on this computer when you continue (Ctrl+Enter).")
             self.next_button.setText(text)
-            self.next_button.setIcon(icon("next", "on_accent"))
+            self._next_icon("next")
             self.next_button.setEnabled(self.is_open and not self._sending)
             self.hint.setText(hint)
         elif step == "review":
             self.next_button.setText(self.tr("&Submit sale"))
-            self.next_button.setIcon(icon("send", "on_accent"))
+            self._next_icon("send")
             # "draft" and "awaiting_approval" have problems besides running lookups, which
             # the workflow would refuse; with only lookups running it submits by itself.
             status = summary.status if summary is not None else ""
@@ -460,7 +569,11 @@ class SaleWindow(QWidget):
         else:
             self.hint.setText("")
         self.next_button.setAccessibleName(self.next_button.text().replace("&", ""))
-        set_style_property(self.next_button, "primary", True)
+
+    def _next_icon(self, name: str) -> None:
+        if self._next_icon_name != name:
+            self._next_icon_name = name
+            self.next_button.setIcon(icon(name, "on_accent"))
 
     # ------------------------------------------------------------------ signals
     def _send(self, page: StepPage, *, then: str | None) -> None:
@@ -575,9 +688,37 @@ class SaleWindow(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closing:
+        if not self._closing and self.is_open:
             self._closing = True
             self.save_draft()
             self.controller.watch(self.workflow_id, False)
             self.closed.emit()
         event.accept()
+
+
+def warm_up_steps(controller: AppController) -> list[Callable[[], None]]:
+    """Build each kind of page once, off screen, and throw it away.
+
+    The first page of a kind costs several times what later ones do (Python enum flag
+    combinations, style and font caches, icon renderers). Run one step per idle turn
+    after start-up, so that the first sale the agent opens feels like the tenth."""
+
+    def one(make: Callable[[], QWidget]) -> Callable[[], None]:
+        def run() -> None:
+            widget = make()
+            widget.resize(900, 700)
+            widget.ensurePolished()
+            widget.grab()  # layout and paint paths, into a pixmap
+            widget.deleteLater()
+
+        return run
+
+    return [
+        one(lambda: CustomerPage(controller, "warm-up")),
+        one(lambda: ContactPage(controller, "warm-up")),
+        one(lambda: LinesPage(controller, "warm-up")),
+        one(lambda: TermsPage(controller, "warm-up")),
+        one(ReviewPage),
+        one(SubmitPage),
+        one(lambda: SaleWindow(controller, "warm-up", load=False)),
+    ]
