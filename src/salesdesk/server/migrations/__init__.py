@@ -1,0 +1,1 @@
+"""Alembic environment and revisions for the central server's database."""

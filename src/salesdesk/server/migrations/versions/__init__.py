@@ -1,0 +1,1 @@
+"""Alembic revisions; one file per revision, applied in order by ``migrate.ensure_schema``."""
