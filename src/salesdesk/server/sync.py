@@ -12,6 +12,7 @@ order number for a submitted sale).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ from salesdesk.server.db import Executor, ServerContext
 from salesdesk.server.replay_cache import ReplayCache, to_flow_event
 from salesdesk.server.tables import price_lists, workflows
 from salesdesk.server.users import Principal, Role, can_access_workflow
+
+log = logging.getLogger(__name__)
 
 WORKFLOWS: tuple[type[Any], ...] = (SaleWorkflow,)
 MAX_EVENTS_PER_WORKFLOW = 5000
@@ -184,6 +187,25 @@ class SyncService:
             raise _Reject(
                 f"the history does not replay on the server: {exc}", server_position
             ) from None
+        except Exception as exc:
+            # Workflow code (a signal validator, say) choking on a value the device put in
+            # an activity result: still the client's history that does not replay.
+            log.warning("pushed history of %s broke replay", wid, exc_info=True)
+            raise _Reject(
+                f"the history does not replay on the server: {_first_line(exc)}",
+                server_position,
+            ) from None
+        try:
+            # Activity results are recorded by the device too: a history can replay and
+            # still hold values the sale cannot be shown with. Refuse it before storing.
+            summary: SaleSummary = inst.query("summary")
+        except Exception as exc:
+            log.warning("pushed history of %s cannot be summarised", wid, exc_info=True)
+            raise _Reject(
+                "the history replays, but the sale cannot be summarised from it: "
+                f"{_first_line(exc)}",
+                server_position,
+            ) from None
         self.ctx.metrics.replay_seconds.observe(time.perf_counter() - started)
         result = self._store(conn, principal, device_id, item)
         if isinstance(result, eventstore.Conflict) or result.inserted == 0:
@@ -191,8 +213,8 @@ class SyncService:
             # events (a duplicate, to which the server must not react a second time).
             self.cache.evict(wid)
             return self._outcome(wid, result)
-        reactions = self._react(conn, inst)
-        self._project(conn, inst)
+        reactions = self._react(conn, inst, summary)
+        self._project(conn, inst, summary if not reactions else None)
         self.cache.keep(inst)
         return PushOutcome(wid, "accepted", inst.position, server_events=reactions)
 
@@ -244,9 +266,12 @@ class SyncService:
         return PushOutcome(wid, status, result.position)
 
     # ------------------------------------------------------------------ reactions
-    def _react(self, conn: Executor, inst: WorkflowInstance) -> list[Event]:
+    def _react(
+        self, conn: Executor, inst: WorkflowInstance, summary: SaleSummary | None = None
+    ) -> list[Event]:
         """The order desk: a submitted sale gets its order number at once."""
-        summary: SaleSummary = inst.query("summary")
+        if summary is None:
+            summary = inst.query("summary")
         if summary.status != "submitted":
             return []
         now = self.ctx.now()
@@ -283,8 +308,12 @@ class SyncService:
             raise _Retry()
         return new
 
-    def _project(self, conn: Executor, inst: WorkflowInstance) -> None:
-        summary: SaleSummary = inst.query("summary")
+    def _project(
+        self, conn: Executor, inst: WorkflowInstance, summary: SaleSummary | None = None
+    ) -> None:
+        """Store the list columns; ``summary`` must be the instance's current one."""
+        if summary is None:
+            summary = inst.query("summary")
         customer = summary.customer
         eventstore.update_projection(
             conn,
@@ -385,6 +414,11 @@ class _Reject(Exception):
 
 class _Retry(Exception):
     """Another server instance appended meanwhile; reload and try again."""
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}"[:500]
 
 
 def _lock_workflow_row(conn: Executor, workflow_id: str) -> None:
