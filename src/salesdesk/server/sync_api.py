@@ -24,12 +24,15 @@ from salesdesk.server.sync import (
 from salesdesk.server.users import Principal
 
 ID = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:-]+$")]
+# Bounds of the database columns: a larger number is a 422, not an overflow (500) in SQL.
+MAX_SEQ = 2**31 - 1  # events.seq / workflows.position are INTEGER
+MAX_CURSOR = 2**63 - 1  # events.cursor is BIGINT
 
 
 class EventIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=MAX_SEQ)]
     type: Annotated[str, Field(min_length=1, max_length=40)]
     time: Annotated[str, Field(min_length=20, max_length=40)]
     origin: Annotated[str, Field(min_length=1, max_length=120)]
@@ -44,7 +47,7 @@ class WorkflowPush(BaseModel):
 
     workflow_id: ID
     workflow_type: Annotated[str, Field(min_length=1, max_length=40)]
-    expected_position: Annotated[int, Field(ge=0)]
+    expected_position: Annotated[int, Field(ge=0, le=MAX_SEQ)]
     events: Annotated[list[EventIn], Field(max_length=5000)]
 
 
@@ -81,7 +84,7 @@ class PullRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     device_id: ID
-    cursor: Annotated[int, Field(ge=0)] = 0
+    cursor: Annotated[int, Field(ge=0, le=MAX_CURSOR)] = 0
     limit: Annotated[int, Field(ge=1, le=2000)] = 500
 
 
@@ -203,7 +206,7 @@ def make_sync_router(service: SyncService) -> APIRouter:
     async def list_sales(
         principal: UserDep,
         needs_approval: Annotated[bool | None, Query()] = None,
-        status: Annotated[str | None, Query(max_length=40)] = None,
+        status: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,
     ) -> list[SaleRow]:
         rows = await run_in_threadpool(
             service.list_sales, principal, needs_approval=needs_approval, status=status
