@@ -20,7 +20,9 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.flow.runner import ActivityFn
 from salesdesk.ui.app import Running, first_start, start
+from salesdesk.ui.i18n import install_translations
 from salesdesk.ui.ports import OfflineSyncPort, SyncPort
+from salesdesk.ui.settings import UiSettings
 
 from .helpers import SHOTS, AppFactory, Network, Shots
 
@@ -47,6 +49,7 @@ def make_app(qtbot: QtBot, tmp_path: Path, network: Network) -> Iterator[AppFact
         activities: dict[str, ActivityFn] | None = None,
         locked: dict[str, str] | None = None,
         setup: Callable[[Any], str | None] | None = first_start,
+        language: str = "en",
     ) -> Running:
         app = start(
             data_dir or tmp_path / "profile",
@@ -54,6 +57,8 @@ def make_app(qtbot: QtBot, tmp_path: Path, network: Network) -> Iterator[AppFact
             activities=activities if activities is not None else network.activities(),
             locked=locked,
             setup=setup,
+            # Tests read English words whatever the machine's language is.
+            settings=UiSettings(language=language),
         )
         running.append(app)
         qtbot.addWidget(app.window)
@@ -67,3 +72,5 @@ def make_app(qtbot: QtBot, tmp_path: Path, network: Network) -> Iterator[AppFact
         for window in list(app.window.sale_windows.values()):
             window.close()
         app.controller.shutdown()
+    if running:
+        install_translations(running[0].app, "en")

@@ -2,314 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
-        <name />
-        <message>
-            <source>This sale was submitted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Submitting as soon as the lookups below have finished.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everything is in place. Press Submit to send the order.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VAT number {vat}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VIES consultation {number}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Payment in advance</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delivery on {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quote valid until {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Qty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unit price</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Discount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Net</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VAT</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Gross</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>of which discount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order accepted — order number {number}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server confirmed the order. Nothing more to do here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sale is complete on this computer. It is uploaded with the next sync and gets its order number from the server.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waiting for lookups, then submitting by itself</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>You can close this window or keep working: when the checks below finish (also after the network comes back), the sale is submitted automatically.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatic submission stopped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not submitted yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check the Review step, then press Submit.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>App</name>
         <message>
             <source>There is no price list on this computer yet, so no sale can be started. Sync with the server, or load a price list file with File › Import price list…</source>
-            <translation type="unfinished" />
+            <translation>Auf diesem Computer gibt es noch keine Preisliste, daher kann kein Verkauf begonnen werden. Synchronisieren Sie mit dem Server oder laden Sie eine Preislistendatei über Datei › Preisliste importieren…</translation>
         </message>
         <message>
             <source>The demo price list could not be loaded: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Die Demo-Preisliste konnte nicht geladen werden: {reason}</translation>
         </message>
     </context>
     <context>
         <name>AppController</name>
         <message>
             <source>Working…</source>
-            <translation type="unfinished" />
+            <translation>Bitte warten…</translation>
         </message>
         <message>
             <source>Starting a new sale…</source>
-            <translation type="unfinished" />
+            <translation>Neuer Verkauf wird angelegt…</translation>
         </message>
         <message>
             <source>Opening the sale…</source>
-            <translation type="unfinished" />
+            <translation>Verkauf wird geöffnet…</translation>
         </message>
         <message>
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Wird gespeichert…</translation>
         </message>
         <message>
             <source>Reading history…</source>
-            <translation type="unfinished" />
+            <translation>Verlauf wird gelesen…</translation>
         </message>
         <message>
             <source>Loading the price list…</source>
-            <translation type="unfinished" />
+            <translation>Preisliste wird geladen…</translation>
         </message>
         <message>
             <source>Saving file…</source>
-            <translation type="unfinished" />
+            <translation>Datei wird gespeichert…</translation>
         </message>
         <message>
             <source>Signing in…</source>
-            <translation type="unfinished" />
+            <translation>Anmeldung läuft…</translation>
         </message>
         <message>
             <source>Loading the team's sales…</source>
-            <translation type="unfinished" />
+            <translation>Verkäufe des Teams werden geladen…</translation>
         </message>
         <message>
             <source>Sending the decision…</source>
-            <translation type="unfinished" />
+            <translation>Entscheidung wird gesendet…</translation>
         </message>
     </context>
     <context>
         <name>ApprovalsDialog</name>
         <message>
             <source>Discount approvals</source>
-            <translation type="unfinished" />
+            <translation>Rabattfreigaben</translation>
         </message>
         <message>
             <source>Sales of your team with a discount above the limit wait for your decision. The agent sees it after their next sync.</source>
-            <translation type="unfinished" />
+            <translation>Verkäufe Ihres Teams mit einem Rabatt über der Grenze warten auf Ihre Entscheidung. Der Außendienst sieht sie nach der nächsten Synchronisierung.</translation>
         </message>
         <message>
             <source>Show &amp;all team sales</source>
-            <translation type="unfinished" />
+            <translation>&amp;Alle Verkäufe des Teams zeigen</translation>
         </message>
         <message>
             <source>Show all team sales</source>
-            <translation type="unfinished" />
+            <translation>Alle Verkäufe des Teams zeigen</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
-            <translation type="unfinished" />
+            <translation>A&amp;ktualisieren</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Aktualisieren</translation>
         </message>
         <message>
             <source>Sales waiting for approval</source>
-            <translation type="unfinished" />
+            <translation>Verkäufe, die auf Freigabe warten</translation>
         </message>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>Verkäufer</translation>
         </message>
         <message>
             <source>Customer</source>
-            <translation type="unfinished" />
+            <translation>Kunde</translation>
         </message>
         <message>
             <source>Discount</source>
-            <translation type="unfinished" />
+            <translation>Rabatt</translation>
         </message>
         <message>
             <source>Gross total</source>
-            <translation type="unfinished" />
+            <translation>Bruttosumme</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <source>Last change</source>
-            <translation type="unfinished" />
+            <translation>Letzte Änderung</translation>
         </message>
         <message>
             <source>Comment for the agent</source>
-            <translation type="unfinished" />
+            <translation>Kommentar für den Verkäufer</translation>
         </message>
         <message>
             <source>What the agent should know (required when you reject)</source>
-            <translation type="unfinished" />
+            <translation>Was der Verkäufer wissen sollte (Pflicht bei Ablehnung)</translation>
         </message>
         <message>
             <source>&amp;Comment:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kommentar:</translation>
         </message>
         <message>
             <source>A&amp;pprove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Freigeben</translation>
         </message>
         <message>
             <source>Approve the discount</source>
-            <translation type="unfinished" />
+            <translation>Rabatt freigeben</translation>
         </message>
         <message>
             <source>Re&amp;ject</source>
-            <translation type="unfinished" />
+            <translation>A&amp;blehnen</translation>
         </message>
         <message>
             <source>Reject the discount</source>
-            <translation type="unfinished" />
+            <translation>Rabatt ablehnen</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>(no customer yet)</source>
-            <translation type="unfinished" />
+            <translation>(noch kein Kunde)</translation>
         </message>
         <message>
             <source>Waiting for you</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Sie</translation>
         </message>
         <message>
             <source>Limit without approval: {t}</source>
-            <translation type="unfinished" />
+            <translation>Grenze ohne Freigabe: {t}</translation>
         </message>
         <message>
             <source>Nothing is waiting for your decision.</source>
-            <translation type="unfinished" />
+            <translation>Nichts wartet auf Ihre Entscheidung.</translation>
         </message>
         <message>
             <source>Say why you reject the discount, so the agent knows what to change.</source>
-            <translation type="unfinished" />
+            <translation>Begründen Sie die Ablehnung, damit der Verkäufer weiß, was zu ändern ist.</translation>
         </message>
         <message>
             <source>Approved the discount for {who}.</source>
-            <translation type="unfinished" />
+            <translation>Rabatt für {who} freigegeben.</translation>
         </message>
         <message>
             <source>Rejected the discount for {who}.</source>
-            <translation type="unfinished" />
+            <translation>Rabatt für {who} abgelehnt.</translation>
         </message>
         <message>
             <source>The decision was not recorded: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Die Entscheidung wurde nicht gespeichert: {reason}</translation>
         </message>
     </context>
     <context>
         <name>ContactPage</name>
         <message>
             <source>Who at the customer receives the quote?</source>
-            <translation type="unfinished" />
+            <translation>Wer beim Kunden erhält das Angebot?</translation>
         </message>
         <message>
             <source>Contact name</source>
-            <translation type="unfinished" />
+            <translation>Name des Ansprechpartners</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Name:</translation>
         </message>
         <message>
             <source>E-mail address</source>
-            <translation type="unfinished" />
+            <translation>E-Mail-Adresse</translation>
         </message>
         <message>
             <source>&amp;E-mail:</source>
-            <translation type="unfinished" />
+            <translation>&amp;E-Mail:</translation>
         </message>
         <message>
             <source>Phone number (optional)</source>
-            <translation type="unfinished" />
+            <translation>Telefonnummer (optional)</translation>
         </message>
         <message>
             <source>Optional. With + and the country code.</source>
-            <translation type="unfinished" />
+            <translation>Optional. Mit + und Ländervorwahl.</translation>
         </message>
         <message>
             <source>&amp;Phone:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Telefon:</translation>
         </message>
     </context>
     <context>
@@ -317,793 +214,982 @@
         <message>
             <source>Enter the customer's VAT number. SalesDesk checks it in the EU VAT register (VIES) and fills in the company's name and address; you can still change them.</source>
             <extracomment>Offline-check problems that only mean "not finished typing" while the field has focus.</extracomment>
-            <translation type="unfinished" />
+            <translation>Geben Sie die USt-IdNr. des Kunden ein. SalesDesk prüft sie im EU-Register (VIES) und trägt Firmenname und Adresse ein; Sie können beides noch ändern.</translation>
         </message>
         <message>
             <source>e.g. DE136695976</source>
-            <translation type="unfinished" />
+            <translation>z. B. DE136695976</translation>
         </message>
         <message>
             <source>VAT number</source>
-            <translation type="unfinished" />
+            <translation>USt-IdNr.</translation>
         </message>
         <message>
             <source>With the country code, e.g. DE136695976 or HU12892312</source>
-            <translation type="unfinished" />
+            <translation>Mit Ländercode, z. B. DE136695976 oder HU12892312</translation>
         </message>
         <message>
             <source>&amp;VAT number:</source>
-            <translation type="unfinished" />
+            <translation>&amp;USt-IdNr.:</translation>
         </message>
         <message>
             <source>Try a&amp;gain</source>
-            <translation type="unfinished" />
+            <translation>Erneut &amp;versuchen</translation>
         </message>
         <message>
             <source>Try the VAT check again</source>
-            <translation type="unfinished" />
+            <translation>USt-IdNr.-Prüfung erneut versuchen</translation>
         </message>
         <message>
             <source>VIES check:</source>
-            <translation type="unfinished" />
+            <translation>VIES-Prüfung:</translation>
         </message>
         <message>
             <source>Company name</source>
-            <translation type="unfinished" />
+            <translation>Firmenname</translation>
         </message>
         <message>
             <source>Filled in from VIES when the number is checked.</source>
-            <translation type="unfinished" />
+            <translation>Wird nach der Prüfung aus VIES übernommen.</translation>
         </message>
         <message>
             <source>Use registry name</source>
-            <translation type="unfinished" />
+            <translation>Namen aus dem Register übernehmen</translation>
         </message>
         <message>
             <source>Use the company name from the registry</source>
-            <translation type="unfinished" />
+            <translation>Firmennamen aus dem Register übernehmen</translation>
         </message>
         <message>
             <source>Company &amp;name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Firmenname:</translation>
         </message>
         <message>
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <source>Filled in from VIES when available.</source>
-            <translation type="unfinished" />
+            <translation>Wird aus VIES übernommen, wenn verfügbar.</translation>
         </message>
         <message>
             <source>Use registry address</source>
-            <translation type="unfinished" />
+            <translation>Adresse aus dem Register übernehmen</translation>
         </message>
         <message>
             <source>Use the address from the registry</source>
-            <translation type="unfinished" />
+            <translation>Adresse aus dem Register übernehmen</translation>
         </message>
         <message>
             <source>&amp;Address:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Adresse:</translation>
         </message>
         <message>
             <source>Address check:</source>
-            <translation type="unfinished" />
+            <translation>Adressprüfung:</translation>
         </message>
         <message>
             <source>{vat}: the format and check digit are right</source>
-            <translation type="unfinished" />
+            <translation>{vat}: Format und Prüfziffer sind korrekt</translation>
         </message>
         <message>
             <source>Your own value; the registry says: {value}</source>
-            <translation type="unfinished" />
+            <translation>Ihr eigener Wert; laut Register: {value}</translation>
         </message>
         <message>
             <source>Your own value (the registry has not answered yet).</source>
-            <translation type="unfinished" />
+            <translation>Ihr eigener Wert (das Register hat noch nicht geantwortet).</translation>
         </message>
         <message>
             <source>From VIES. You can change it.</source>
-            <translation type="unfinished" />
+            <translation>Aus VIES. Sie können es ändern.</translation>
         </message>
     </context>
     <context>
         <name>LinesModel</name>
         <message>
             <source>SKU</source>
-            <translation type="unfinished" />
+            <translation>Artikelnr.</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produkt</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Menge</translation>
         </message>
         <message>
             <source>Unit price</source>
-            <translation type="unfinished" />
+            <translation>Stückpreis</translation>
         </message>
         <message>
             <source>Discount %</source>
-            <translation type="unfinished" />
+            <translation>Rabatt %</translation>
         </message>
         <message>
             <source>Net</source>
-            <translation type="unfinished" />
+            <translation>Netto</translation>
         </message>
         <message>
             <source>VAT</source>
-            <translation type="unfinished" />
+            <translation>USt.</translation>
         </message>
         <message>
             <source>Gross</source>
-            <translation type="unfinished" />
+            <translation>Brutto</translation>
         </message>
         <message>
             <source>(not in price list)</source>
-            <translation type="unfinished" />
+            <translation>(nicht in der Preisliste)</translation>
         </message>
         <message>
             <source>Double-click or press F2 to change</source>
-            <translation type="unfinished" />
+            <translation>Doppelklick oder F2 zum Ändern</translation>
         </message>
     </context>
     <context>
         <name>LinesPage</name>
         <message>
             <source>Pick products from the sale's price list (search by SKU or name), set the quantity and any discount. Totals update as you type.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie Produkte aus der Preisliste des Verkaufs (Suche nach Artikelnummer oder Name), legen Sie Menge und Rabatt fest. Die Summen werden beim Tippen aktualisiert.</translation>
         </message>
         <message>
             <source>Search by SKU, name or category</source>
-            <translation type="unfinished" />
+            <translation>Nach Artikelnummer, Name oder Kategorie suchen</translation>
         </message>
         <message>
             <source>Search products</source>
-            <translation type="unfinished" />
+            <translation>Produkte suchen</translation>
         </message>
         <message>
             <source>&amp;Find product:</source>
-            <translation type="unfinished" />
+            <translation>Produkt &amp;suchen:</translation>
         </message>
         <message>
             <source>Products in the price list</source>
-            <translation type="unfinished" />
+            <translation>Produkte der Preisliste</translation>
         </message>
         <message>
             <source>Quantity to add</source>
-            <translation type="unfinished" />
+            <translation>Hinzuzufügende Menge</translation>
         </message>
         <message>
             <source>&amp;Quantity:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Menge:</translation>
         </message>
         <message>
             <source>Discount percent to add</source>
-            <translation type="unfinished" />
+            <translation>Rabatt in Prozent</translation>
         </message>
         <message>
             <source>D&amp;iscount:</source>
-            <translation type="unfinished" />
+            <translation>Ra&amp;batt:</translation>
         </message>
         <message>
             <source>&amp;Add line</source>
-            <translation type="unfinished" />
+            <translation>Position &amp;hinzufügen</translation>
         </message>
         <message>
             <source>Add line</source>
-            <translation type="unfinished" />
+            <translation>Position hinzufügen</translation>
         </message>
         <message>
             <source>Price list</source>
-            <translation type="unfinished" />
+            <translation>Preisliste</translation>
         </message>
         <message>
             <source>Lines of the sale</source>
-            <translation type="unfinished" />
+            <translation>Positionen des Verkaufs</translation>
         </message>
         <message>
             <source>&amp;Remove line</source>
-            <translation type="unfinished" />
+            <translation>Position &amp;entfernen</translation>
         </message>
         <message>
             <source>Remove the selected line</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte Position entfernen</translation>
         </message>
         <message>
             <source>Add at least one product.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie mindestens ein Produkt hinzu.</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Positionen</translation>
         </message>
         <message>
             <source>Totals</source>
-            <translation type="unfinished" />
+            <translation>Summen</translation>
         </message>
         <message>
             <source>The price list of this sale could not be read.</source>
-            <translation type="unfinished" />
+            <translation>Die Preisliste dieses Verkaufs konnte nicht gelesen werden.</translation>
         </message>
         <message>
             <source>Pick a product in the list first.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie zuerst ein Produkt in der Liste.</translation>
         </message>
         <message>
             <source>quantity</source>
-            <translation type="unfinished" />
+            <translation>Menge</translation>
         </message>
         <message>
             <source>discount</source>
-            <translation type="unfinished" />
+            <translation>Rabatt</translation>
         </message>
         <message>
             <source>product</source>
-            <translation type="unfinished" />
+            <translation>Produkt</translation>
         </message>
         <message>
             <source>Line {n} ({sku})</source>
-            <translation type="unfinished" />
+            <translation>Position {n} ({sku})</translation>
         </message>
         <message>
             <source>Net before discount</source>
-            <translation type="unfinished" />
+            <translation>Netto vor Rabatt</translation>
         </message>
         <message>
             <source>Discount</source>
-            <translation type="unfinished" />
+            <translation>Rabatt</translation>
         </message>
         <message>
             <source>Net</source>
-            <translation type="unfinished" />
+            <translation>Netto</translation>
         </message>
         <message>
             <source>VAT {rate} on {base}</source>
-            <translation type="unfinished" />
+            <translation>USt. {rate} auf {base}</translation>
         </message>
         <message>
             <source>Gross total</source>
-            <translation type="unfinished" />
+            <translation>Bruttosumme</translation>
+        </message>
+        <message>
+            <source>Gross total {amount}</source>
+            <translation>Bruttosumme {amount}</translation>
         </message>
         <message>
             <source>Double-click a quantity or discount to change it; Delete removes a line.</source>
-            <translation type="unfinished" />
+            <translation>Doppelklick auf Menge oder Rabatt zum Ändern; Entf entfernt eine Position.</translation>
         </message>
         <message>
             <source>A discount above {threshold} needs a manager's approval before the sale can be submitted.</source>
-            <translation type="unfinished" />
+            <translation>Ein Rabatt über {threshold} muss von einer Führungskraft freigegeben werden, bevor der Verkauf übermittelt werden kann.</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>SalesDesk</source>
-            <translation type="unfinished" />
+            <extracomment>After start-up, the sale editor's pages are built once off screen, one per idle turn, so that the first sale opens as fast as later ones (see sale.window.warm_up_steps).</extracomment>
+            <translation>SalesDesk</translation>
         </message>
         <message>
             <source>&amp;New sale</source>
-            <translation type="unfinished" />
+            <translation>&amp;Neuer Verkauf</translation>
         </message>
         <message>
             <source>Start a new sale (Ctrl+N)</source>
-            <translation type="unfinished" />
+            <translation>Neuen Verkauf beginnen (Strg+N)</translation>
         </message>
         <message>
             <source>&amp;Open sale</source>
-            <translation type="unfinished" />
+            <translation>Verkauf ö&amp;ffnen</translation>
         </message>
         <message>
             <source>&amp;Timeline…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verlauf…</translation>
         </message>
         <message>
             <source>&amp;Quote PDF…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Angebot als PDF…</translation>
         </message>
         <message>
             <source>&amp;Cancel sale…</source>
-            <translation type="unfinished" />
+            <translation>Verkauf s&amp;tornieren…</translation>
         </message>
         <message>
             <source>&amp;Import price list…</source>
-            <translation type="unfinished" />
+            <translation>Preisliste &amp;importieren…</translation>
         </message>
         <message>
             <source>&amp;Sync now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt &amp;synchronisieren</translation>
         </message>
         <message>
             <source>&amp;Approvals…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Freigaben…</translation>
         </message>
         <message>
             <source>Se&amp;ttings…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Einstellungen…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beenden</translation>
         </message>
         <message>
             <source>&amp;About SalesDesk</source>
-            <translation type="unfinished" />
+            <translation>Ü&amp;ber SalesDesk</translation>
         </message>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Datei</translation>
         </message>
         <message>
             <source>&amp;Sale</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verkauf</translation>
         </message>
         <message>
             <source>S&amp;ync</source>
-            <translation type="unfinished" />
+            <translation>S&amp;ynchronisierung</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hilfe</translation>
         </message>
         <message>
             <source>Main toolbar</source>
-            <translation type="unfinished" />
+            <translation>Hauptwerkzeugleiste</translation>
         </message>
         <message>
             <source>Sales</source>
-            <translation type="unfinished" />
+            <translation>Verkäufe</translation>
         </message>
         <message>
             <source>Search customer, VAT number, order…</source>
-            <translation type="unfinished" />
+            <translation>Kunde, USt-IdNr., Auftrag suchen…</translation>
         </message>
         <message>
             <source>Search sales</source>
-            <translation type="unfinished" />
+            <translation>Verkäufe suchen</translation>
         </message>
         <message>
             <source>Sea&amp;rch:</source>
-            <translation type="unfinished" />
+            <translation>Su&amp;chen:</translation>
         </message>
         <message>
             <source>Show sales</source>
-            <translation type="unfinished" />
+            <translation>Verkäufe anzeigen</translation>
         </message>
         <message>
             <source>All sales</source>
-            <translation type="unfinished" />
+            <translation>Alle Verkäufe</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Offen</translation>
         </message>
         <message>
             <source>Needs approval</source>
-            <translation type="unfinished" />
+            <translation>Freigabe nötig</translation>
         </message>
         <message>
             <source>Ready to submit</source>
-            <translation type="unfinished" />
+            <translation>Bereit zur Übermittlung</translation>
         </message>
         <message>
             <source>Waiting for lookups</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Prüfungen</translation>
         </message>
         <message>
             <source>Submitted</source>
-            <translation type="unfinished" />
+            <translation>Übermittelt</translation>
         </message>
         <message>
             <source>Cancelled or expired</source>
-            <translation type="unfinished" />
+            <translation>Storniert oder abgelaufen</translation>
         </message>
         <message>
             <source>Sho&amp;w:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zeigen:</translation>
         </message>
         <message>
             <source>New sale</source>
-            <translation type="unfinished" />
+            <translation>Neuer Verkauf</translation>
         </message>
         <message>
             <source>No sales yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Verkäufe</translation>
         </message>
         <message>
             <source>Start your first sale with New sale (Ctrl+N). Everything you enter is kept on this computer as you go, online or not.</source>
-            <translation type="unfinished" />
+            <translation>Beginnen Sie Ihren ersten Verkauf mit „Neuer Verkauf“ (Strg+N). Alles, was Sie eingeben, wird laufend auf diesem Computer gespeichert – online oder nicht.</translation>
         </message>
         <message>
             <source>Opening your sales…</source>
-            <translation type="unfinished" />
+            <translation>Ihre Verkäufe werden geöffnet…</translation>
         </message>
         <message>
             <source>Import price list…</source>
-            <translation type="unfinished" />
+            <translation>Preisliste importieren…</translation>
         </message>
         <message>
             <source>SalesDesk — {agent}</source>
-            <translation type="unfinished" />
+            <translation>SalesDesk – {agent}</translation>
         </message>
         <message>
             <source>Your sales could not be opened.</source>
-            <translation type="unfinished" />
+            <translation>Ihre Verkäufe konnten nicht geöffnet werden.</translation>
         </message>
         <message>
             <source>No price list yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Preisliste</translation>
         </message>
         <message>
             <source>A sale needs a price list, and this computer has none yet. Sync with the server, or load one with File › Import price list…</source>
-            <translation type="unfinished" />
+            <translation>Ein Verkauf braucht eine Preisliste, und auf diesem Computer gibt es noch keine. Synchronisieren Sie mit dem Server oder laden Sie eine über Datei › Preisliste importieren…</translation>
         </message>
         <message>
             <source>The sale could not be started</source>
-            <translation type="unfinished" />
+            <translation>Der Verkauf konnte nicht begonnen werden</translation>
         </message>
         <message>
             <source>Cancel sale</source>
-            <translation type="unfinished" />
+            <translation>Verkauf stornieren</translation>
         </message>
         <message>
             <source>Why is this sale cancelled? (The customer and your manager see this.)</source>
-            <translation type="unfinished" />
+            <translation>Warum wird dieser Verkauf storniert? (Kunde und Führungskraft sehen das.)</translation>
         </message>
         <message>
             <source>Not cancelled</source>
-            <translation type="unfinished" />
+            <translation>Nicht storniert</translation>
         </message>
         <message>
             <source>Please give a reason.</source>
-            <translation type="unfinished" />
+            <translation>Bitte geben Sie einen Grund an.</translation>
         </message>
         <message>
             <source>The sale was not cancelled</source>
-            <translation type="unfinished" />
+            <translation>Der Verkauf wurde nicht storniert</translation>
         </message>
         <message>
             <source>Import price list</source>
-            <translation type="unfinished" />
+            <translation>Preisliste importieren</translation>
         </message>
         <message>
             <source>Price lists (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Preislisten (*.json)</translation>
         </message>
         <message>
             <source>Price list {version} is now used for new sales.</source>
-            <translation type="unfinished" />
+            <translation>Preisliste {version} wird jetzt für neue Verkäufe verwendet.</translation>
         </message>
         <message>
             <source>The price list was not imported</source>
-            <translation type="unfinished" />
+            <translation>Die Preisliste wurde nicht importiert</translation>
         </message>
         <message>
             <source>About SalesDesk</source>
-            <translation type="unfinished" />
+            <translation>Über SalesDesk</translation>
         </message>
         <message>
             <source>&lt;b&gt;SalesDesk {version}&lt;/b&gt;&lt;p&gt;Sales that are saved as you type, work offline and sync when the network is back.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;SalesDesk {version}&lt;/b&gt;&lt;p&gt;Verkäufe, die beim Tippen gespeichert werden, offline funktionieren und synchronisieren, sobald das Netzwerk zurück ist.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
         <name>ProductsModel</name>
         <message>
             <source>SKU</source>
-            <translation type="unfinished" />
+            <translation>Artikelnr.</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produkt</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Einheit</translation>
         </message>
         <message>
             <source>Unit price</source>
-            <translation type="unfinished" />
+            <translation>Stückpreis</translation>
         </message>
         <message>
             <source>VAT</source>
-            <translation type="unfinished" />
+            <translation>USt.</translation>
         </message>
     </context>
     <context>
         <name>Quote</name>
+        <message>
+            <source>VAT number</source>
+            <translation>USt-IdNr.</translation>
+        </message>
+        <message>
+            <source>Attn.</source>
+            <translation>z. Hd.</translation>
+        </message>
+        <message>
+            <source>Payment in advance.</source>
+            <translation>Vorauskasse.</translation>
+        </message>
+        <message>
+            <source>Delivery on {date}.</source>
+            <translation>Lieferung am {date}.</translation>
+        </message>
+        <message>
+            <source>This quote is valid until {date}.</source>
+            <translation>Dieses Angebot gilt bis {date}.</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>Prepared by</source>
+            <translation>Erstellt von</translation>
+        </message>
+        <message>
+            <source>Price list</source>
+            <translation>Preisliste</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>Für</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produkt</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Menge</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Stückpreis</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Rabatt</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Netto</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>USt.</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Brutto</translation>
+        </message>
+        <message>
+            <source>VAT breakdown</source>
+            <translation>Umsatzsteuer nach Sätzen</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>Satz</translation>
+        </message>
+        <message>
+            <source>Net before discount</source>
+            <translation>Netto vor Rabatt</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Gesamt</translation>
+        </message>
         <message numerus="yes">
             <source>Payment within %n day(s) of the invoice date.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Zahlung innerhalb von %n Tag nach Rechnungsdatum.</numerusform>
+                <numerusform>Zahlung innerhalb von %n Tagen nach Rechnungsdatum.</numerusform>
             </translation>
         </message>
         <message>
             <source>Save quote as PDF</source>
-            <translation type="unfinished" />
+            <translation>Angebot als PDF speichern</translation>
         </message>
         <message>
             <source>PDF documents (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF-Dokumente (*.pdf)</translation>
         </message>
         <message>
             <source>Quote saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Angebot gespeichert unter {path}</translation>
         </message>
         <message>
             <source>The quote was not saved</source>
-            <translation type="unfinished" />
+            <translation>Das Angebot wurde nicht gespeichert</translation>
         </message>
         <message>
             <source>The quote could not be saved: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Das Angebot konnte nicht gespeichert werden: {reason}</translation>
         </message>
         <message>
             <source>Saving the quote…</source>
-            <translation type="unfinished" />
+            <translation>Angebot wird gespeichert…</translation>
         </message>
     </context>
     <context>
         <name>ReviewPage</name>
         <message>
             <source>Go to {step}</source>
-            <translation type="unfinished" />
+            <translation>Zu „{step}“</translation>
         </message>
         <message>
             <source>Review</source>
-            <translation type="unfinished" />
+            <translation>Prüfen</translation>
         </message>
         <message>
-            <source>Customer</source>
-            <translation type="unfinished" />
+            <source>Summary of the sale</source>
+            <translation>Zusammenfassung des Verkaufs</translation>
         </message>
         <message>
-            <source>Contact and terms</source>
-            <translation type="unfinished" />
+            <source>This sale was submitted.</source>
+            <translation>Dieser Verkauf wurde übermittelt.</translation>
         </message>
         <message>
-            <source>Lines and totals</source>
-            <translation type="unfinished" />
+            <source>Submitting as soon as the lookups below have finished.</source>
+            <translation>Wird übermittelt, sobald die Prüfungen unten abgeschlossen sind.</translation>
         </message>
         <message>
-            <source>Checks and approval</source>
-            <translation type="unfinished" />
+            <source>Everything is in place. Press Submit to send the order.</source>
+            <translation>Alles ist vollständig. Drücken Sie „Übermitteln“, um den Auftrag zu senden.</translation>
         </message>
         <message numerus="yes">
             <source>%n thing(s) to settle before this sale can be submitted:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Punkt ist noch zu klären, bevor dieser Verkauf übermittelt werden kann:</numerusform>
+                <numerusform>%n Punkte sind noch zu klären, bevor dieser Verkauf übermittelt werden kann:</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Not filled in yet</source>
+            <translation>Noch nicht ausgefüllt</translation>
+        </message>
+        <message>
+            <source>(name not known yet)</source>
+            <translation>(Name noch unbekannt)</translation>
+        </message>
+        <message>
+            <source>entered by you</source>
+            <translation>von Ihnen eingegeben</translation>
+        </message>
+        <message>
+            <source>VAT number {vat}</source>
+            <translation>USt-IdNr. {vat}</translation>
+        </message>
+        <message>
+            <source>VIES consultation {number}</source>
+            <translation>VIES-Abfrage {number}</translation>
+        </message>
+        <message>
+            <source>No contact yet</source>
+            <translation>Noch kein Kontakt</translation>
         </message>
         <message numerus="yes">
             <source>Payment within %n day(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Zahlung innerhalb von %n Tag</numerusform>
+                <numerusform>Zahlung innerhalb von %n Tagen</numerusform>
             </translation>
         </message>
         <message>
+            <source>Payment in advance</source>
+            <translation>Vorauskasse</translation>
+        </message>
+        <message>
+            <source>Delivery on {date}</source>
+            <translation>Lieferung am {date}</translation>
+        </message>
+        <message>
+            <source>No terms yet</source>
+            <translation>Noch keine Bedingungen</translation>
+        </message>
+        <message>
+            <source>Quote valid until {date}</source>
+            <translation>Angebot gültig bis {date}</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Contact and terms</source>
+            <translation>Kontakt und Bedingungen</translation>
+        </message>
+        <message>
+            <source>Lines and totals</source>
+            <translation>Positionen und Summen</translation>
+        </message>
+        <message>
+            <source>Checks and approval</source>
+            <translation>Prüfungen und Freigabe</translation>
+        </message>
+        <message>
+            <source>No lines yet</source>
+            <translation>Noch keine Positionen</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produkt</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Menge</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Stückpreis</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Rabatt</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Netto</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>USt.</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Brutto</translation>
+        </message>
+        <message>
+            <source>of which discount</source>
+            <translation>davon Rabatt</translation>
+        </message>
+        <message>
             <source>VAT {rate} on {base}</source>
-            <translation type="unfinished" />
+            <translation>USt. {rate} auf {base}</translation>
+        </message>
+        <message>
+            <source>Gross total</source>
+            <translation>Bruttosumme</translation>
         </message>
         <message>
             <source>No lookups yet: they start when the VAT number is entered.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Prüfungen: Sie beginnen, sobald die USt-IdNr. eingegeben ist.</translation>
         </message>
         <message>
             <source>Not needed (no discount above {t})</source>
-            <translation type="unfinished" />
+            <translation>Nicht nötig (kein Rabatt über {t})</translation>
         </message>
         <message>
             <source>Waiting for a manager: {d} discount is above {t}</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf eine Führungskraft: {d} Rabatt liegt über {t}</translation>
         </message>
         <message>
             <source>Approved by {who}</source>
-            <translation type="unfinished" />
+            <translation>Freigegeben von {who}</translation>
         </message>
         <message>
             <source>Rejected by {who}</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt von {who}</translation>
         </message>
         <message>
             <source>a manager</source>
-            <translation type="unfinished" />
+            <translation>einer Führungskraft</translation>
+        </message>
+        <message>
+            <source>Discount approval</source>
+            <translation>Rabattfreigabe</translation>
         </message>
     </context>
     <context>
         <name>SaleWindow</name>
         <message>
             <source>Sale</source>
-            <translation type="unfinished" />
+            <translation>Verkauf</translation>
         </message>
         <message>
             <source>Opening the sale…</source>
-            <translation type="unfinished" />
+            <translation>Verkauf wird geöffnet…</translation>
         </message>
         <message>
             <source>&amp;Timeline</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verlauf</translation>
         </message>
         <message>
             <source>Timeline</source>
-            <translation type="unfinished" />
+            <translation>Verlauf</translation>
         </message>
         <message>
             <source>&amp;Quote PDF</source>
-            <translation type="unfinished" />
+            <translation>&amp;Angebot als PDF</translation>
         </message>
         <message>
             <source>Quote PDF</source>
-            <translation type="unfinished" />
+            <translation>Angebot als PDF</translation>
         </message>
         <message>
             <source>Cancel sa&amp;le…</source>
-            <translation type="unfinished" />
+            <translation>Verkauf s&amp;tornieren…</translation>
         </message>
         <message>
             <source>Cancel sale</source>
-            <translation type="unfinished" />
+            <translation>Verkauf stornieren</translation>
         </message>
         <message>
             <source>&amp;Back</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zurück</translation>
         </message>
         <message>
             <source>Back</source>
-            <translation type="unfinished" />
+            <translation>Zurück</translation>
         </message>
         <message>
             <source>&amp;Next</source>
-            <translation type="unfinished" />
+            <translation>&amp;Weiter</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>Restored what you typed on {when} but had not saved yet.</source>
-            <translation type="unfinished" />
+            <translation>Wiederhergestellt, was Sie am {when} eingegeben, aber noch nicht gespeichert hatten.</translation>
         </message>
         <message>
             <source>&amp;Discard these changes</source>
-            <translation type="unfinished" />
+            <translation>Diese Änderungen &amp;verwerfen</translation>
         </message>
         <message>
             <source>This sale could not be opened</source>
-            <translation type="unfinished" />
+            <translation>Dieser Verkauf konnte nicht geöffnet werden</translation>
         </message>
         <message>
             <source>New sale</source>
-            <translation type="unfinished" />
+            <translation>Neuer Verkauf</translation>
         </message>
         <message>
             <source>Sale — {name}</source>
-            <translation type="unfinished" />
+            <translation>Verkauf – {name}</translation>
         </message>
         <message>
             <source>new</source>
-            <translation type="unfinished" />
+            <translation>neu</translation>
         </message>
         <message>
             <source>Quote valid until {date}</source>
-            <translation type="unfinished" />
+            <translation>Angebot gültig bis {date}</translation>
         </message>
         <message>
             <source>Price list {version}</source>
-            <translation type="unfinished" />
+            <translation>Preisliste {version}</translation>
         </message>
         <message>
             <source>Total {gross}</source>
-            <translation type="unfinished" />
+            <translation>Summe {gross}</translation>
         </message>
         <message>
             <source>Order {number}</source>
-            <translation type="unfinished" />
+            <translation>Auftrag {number}</translation>
         </message>
         <message>
             <source>This sale is waiting for its lookups and then submits by itself; it cannot be changed meanwhile.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Verkauf wartet auf seine Prüfungen und wird dann selbsttätig übermittelt; bis dahin kann er nicht geändert werden.</translation>
         </message>
         <message>
             <source>This sale was submitted; it can no longer be changed.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Verkauf wurde übermittelt; er kann nicht mehr geändert werden.</translation>
         </message>
         <message>
             <source>This sale was cancelled: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Dieser Verkauf wurde storniert: {reason}</translation>
         </message>
         <message>
             <source>The quote expired on {date}.</source>
-            <translation type="unfinished" />
+            <translation>Das Angebot ist am {date} abgelaufen.</translation>
         </message>
         <message>
             <source>&amp;Confirm and continue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bestätigen und weiter</translation>
         </message>
         <message>
             <source>Check this step and confirm it again.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen Sie diesen Schritt und bestätigen Sie ihn erneut.</translation>
         </message>
         <message>
             <source>&amp;Save and continue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Speichern und weiter</translation>
         </message>
         <message>
             <source>Saved on this computer when you continue (Ctrl+Enter).</source>
-            <translation type="unfinished" />
+            <translation>Wird beim Weitergehen auf diesem Computer gespeichert (Strg+Eingabe).</translation>
         </message>
         <message>
             <source>&amp;Submit sale</source>
-            <translation type="unfinished" />
+            <translation>Verkauf &amp;übermitteln</translation>
         </message>
         <message>
-            <source>Lookups still running? Submit anyway: the sale submits by itself when they finish.</source>
-            <translation type="unfinished" />
+            <source>Lookups are still running: submit now and the sale submits by itself when they finish.</source>
+            <translation>Prüfungen laufen noch: Jetzt übermitteln, und der Verkauf wird selbsttätig übermittelt, sobald sie fertig sind.</translation>
+        </message>
+        <message>
+            <source>Settle the points above to submit.</source>
+            <translation>Klären Sie die Punkte oben, um zu übermitteln.</translation>
         </message>
         <message>
             <source>The sale was not submitted: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Der Verkauf wurde nicht übermittelt: {reason}</translation>
         </message>
         <message>
             <source>Why is this sale cancelled?</source>
-            <translation type="unfinished" />
+            <translation>Warum wird dieser Verkauf storniert?</translation>
         </message>
     </context>
     <context>
         <name>SalesTableModel</name>
         <message>
             <source>Customer</source>
-            <translation type="unfinished" />
+            <translation>Kunde</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <source>Gross total</source>
-            <translation type="unfinished" />
+            <translation>Bruttosumme</translation>
         </message>
         <message>
             <source>Step</source>
-            <translation type="unfinished" />
+            <translation>Schritt</translation>
         </message>
         <message>
             <source>Last change</source>
-            <translation type="unfinished" />
+            <translation>Letzte Änderung</translation>
         </message>
         <message>
             <source>Sync</source>
-            <translation type="unfinished" />
+            <translation>Sync</translation>
         </message>
         <message>
             <source>Everything is uploaded</source>
-            <translation type="unfinished" />
+            <translation>Alles ist hochgeladen</translation>
         </message>
         <message numerus="yes">
             <source>%n event(s) not uploaded yet</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Ereignis noch nicht hochgeladen</numerusform>
+                <numerusform>%n Ereignisse noch nicht hochgeladen</numerusform>
             </translation>
         </message>
         <message>
             <source>(no customer yet)</source>
-            <translation type="unfinished" />
+            <translation>(noch kein Kunde)</translation>
         </message>
         <message>
             <source>Uploaded</source>
-            <translation type="unfinished" />
+            <translation>Hochgeladen</translation>
         </message>
         <message numerus="yes">
             <source>%n to upload</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n hochzuladen</numerusform>
+                <numerusform>%n hochzuladen</numerusform>
             </translation>
         </message>
     </context>
@@ -1111,103 +1197,103 @@
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Einstellungen</translation>
         </message>
         <message>
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Server</translation>
         </message>
         <message>
             <source>Server URL</source>
-            <translation type="unfinished" />
+            <translation>Server-URL</translation>
         </message>
         <message>
             <source>Server &amp;URL:</source>
-            <translation type="unfinished" />
+            <translation>Server-&amp;URL:</translation>
         </message>
         <message>
             <source>Set by your administrator: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Von Ihrer Administration festgelegt: {reason}</translation>
         </message>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Benutzername</translation>
         </message>
         <message>
             <source>User &amp;name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Benutzername:</translation>
         </message>
         <message>
             <source>Password</source>
-            <translation type="unfinished" />
+            <translation>Passwort</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Passwort:</translation>
         </message>
         <message>
             <source>&amp;Sign in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Anmelden</translation>
         </message>
         <message>
             <source>Sign in</source>
-            <translation type="unfinished" />
+            <translation>Anmelden</translation>
         </message>
         <message>
             <source>Sign &amp;out</source>
-            <translation type="unfinished" />
+            <translation>Ab&amp;melden</translation>
         </message>
         <message>
             <source>Sign out</source>
-            <translation type="unfinished" />
+            <translation>Abmelden</translation>
         </message>
         <message>
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>Sprache</translation>
         </message>
         <message>
             <source>System default</source>
-            <translation type="unfinished" />
+            <translation>Systemstandard</translation>
         </message>
         <message>
             <source>&amp;Language:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sprache:</translation>
         </message>
         <message>
             <source>The new language is used the next time SalesDesk starts.</source>
-            <translation type="unfinished" />
+            <translation>Die neue Sprache wird beim nächsten Start von SalesDesk verwendet.</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>manager</source>
-            <translation type="unfinished" />
+            <translation>Führungskraft</translation>
         </message>
         <message>
             <source>agent</source>
-            <translation type="unfinished" />
+            <translation>Verkäufer</translation>
         </message>
         <message>
             <source>Signed in as {user} ({role})</source>
-            <translation type="unfinished" />
+            <translation>Angemeldet als {user} ({role})</translation>
         </message>
         <message>
             <source>Your session ended — sign in again to sync.</source>
-            <translation type="unfinished" />
+            <translation>Ihre Sitzung ist abgelaufen – melden Sie sich erneut an, um zu synchronisieren.</translation>
         </message>
         <message>
             <source>Not signed in. Your sales stay on this computer.</source>
-            <translation type="unfinished" />
+            <translation>Nicht angemeldet. Ihre Verkäufe bleiben auf diesem Computer.</translation>
         </message>
         <message>
             <source>Enter the server URL, your user name and your password.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie Server-URL, Benutzernamen und Passwort ein.</translation>
         </message>
         <message>
             <source>Signing in…</source>
-            <translation type="unfinished" />
+            <translation>Anmeldung läuft…</translation>
         </message>
     </context>
     <context>
@@ -1215,404 +1301,444 @@
         <message>
             <source>Steps of the sale</source>
             <extracomment>state -&gt; (icon, colour token)</extracomment>
-            <translation type="unfinished" />
+            <translation>Schritte des Verkaufs</translation>
         </message>
     </context>
     <context>
         <name>StepPage</name>
         <message>
-            <source>Something earlier in the sale changed ({note}). Check this step and confirm it again.</source>
-            <translation type="unfinished" />
+            <source>{note} since this step was confirmed: check it and confirm it again.</source>
+            <translation>{note}, seit dieser Schritt bestätigt wurde: Bitte prüfen und erneut bestätigen.</translation>
         </message>
     </context>
     <context>
         <name>SubmitPage</name>
         <message>
             <source>Submit</source>
-            <translation type="unfinished" />
+            <translation>Übermitteln</translation>
         </message>
         <message>
             <source>Lookups</source>
-            <translation type="unfinished" />
+            <translation>Prüfungen</translation>
+        </message>
+        <message>
+            <source>Order accepted — order number {number}</source>
+            <translation>Auftrag angenommen – Auftragsnummer {number}</translation>
+        </message>
+        <message>
+            <source>The server confirmed the order. Nothing more to do here.</source>
+            <translation>Der Server hat den Auftrag bestätigt. Hier ist nichts mehr zu tun.</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Übermittelt</translation>
+        </message>
+        <message>
+            <source>The sale is complete on this computer. It is uploaded with the next sync and gets its order number from the server.</source>
+            <translation>Der Verkauf ist auf diesem Computer abgeschlossen. Er wird mit der nächsten Synchronisierung hochgeladen und erhält seine Auftragsnummer vom Server.</translation>
+        </message>
+        <message>
+            <source>Waiting for lookups, then submitting by itself</source>
+            <translation>Wartet auf Prüfungen und wird dann selbsttätig übermittelt</translation>
+        </message>
+        <message>
+            <source>You can close this window or keep working: when the checks below finish (also after the network comes back), the sale is submitted automatically.</source>
+            <translation>Sie können dieses Fenster schließen oder weiterarbeiten: Sobald die Prüfungen unten abgeschlossen sind (auch wenn das Netzwerk erst später zurückkommt), wird der Verkauf automatisch übermittelt.</translation>
+        </message>
+        <message>
+            <source>Automatic submission stopped</source>
+            <translation>Automatische Übermittlung angehalten</translation>
+        </message>
+        <message>
+            <source>Not submitted yet</source>
+            <translation>Noch nicht übermittelt</translation>
+        </message>
+        <message>
+            <source>Check the Review step, then press Submit.</source>
+            <translation>Prüfen Sie den Schritt „Prüfen“ und drücken Sie dann „Übermitteln“.</translation>
         </message>
     </context>
     <context>
         <name>SyncStatusBar</name>
         <message>
             <source>Working</source>
-            <translation type="unfinished" />
+            <translation>Beschäftigt</translation>
         </message>
         <message>
             <source>Sync now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt synchronisieren</translation>
         </message>
         <message>
             <source>Upload and download changes now (F5)</source>
-            <translation type="unfinished" />
+            <translation>Änderungen jetzt hoch- und herunterladen (F5)</translation>
         </message>
         <message>
             <source>Syncing…</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiert…</translation>
         </message>
         <message>
             <source>Sign in again to sync</source>
-            <translation type="unfinished" />
+            <translation>Zum Synchronisieren erneut anmelden</translation>
         </message>
         <message>
             <source>Online — {user} at {host}</source>
-            <translation type="unfinished" />
+            <translation>Online – {user} bei {host}</translation>
         </message>
         <message>
             <source>Offline — changes upload when the network is back</source>
-            <translation type="unfinished" />
+            <translation>Offline – Änderungen werden hochgeladen, sobald das Netzwerk zurück ist</translation>
         </message>
         <message>
             <source>Not connected — local only</source>
-            <translation type="unfinished" />
+            <translation>Nicht verbunden – nur lokal</translation>
         </message>
         <message>
             <source>Last sync {when}</source>
-            <translation type="unfinished" />
+            <translation>Letzte Synchronisierung {when}</translation>
         </message>
         <message>
             <source>Never synced</source>
-            <translation type="unfinished" />
+            <translation>Noch nie synchronisiert</translation>
         </message>
         <message numerus="yes">
             <source>%n event(s) waiting to upload</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Ereignis wartet auf Upload</numerusform>
+                <numerusform>%n Ereignisse warten auf Upload</numerusform>
             </translation>
         </message>
         <message>
             <source>Nothing waiting to upload</source>
-            <translation type="unfinished" />
+            <translation>Nichts wartet auf Upload</translation>
         </message>
         <message numerus="yes">
             <source>%n lookup(s) waiting</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Prüfung wartet</numerusform>
+                <numerusform>%n Prüfungen warten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n lookup(s) failed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Prüfung fehlgeschlagen</numerusform>
+                <numerusform>%n Prüfungen fehlgeschlagen</numerusform>
             </translation>
         </message>
         <message>
             <source>No lookups waiting</source>
-            <translation type="unfinished" />
+            <translation>Keine Prüfungen offen</translation>
         </message>
     </context>
     <context>
         <name>TermsPage</name>
         <message>
             <source>Payment and delivery as agreed with the customer.</source>
-            <translation type="unfinished" />
+            <translation>Zahlung und Lieferung wie mit dem Kunden vereinbart.</translation>
         </message>
         <message>
             <source> days</source>
-            <translation type="unfinished" />
+            <translation> Tage</translation>
         </message>
         <message>
             <source>Payment terms in days</source>
-            <translation type="unfinished" />
+            <translation>Zahlungsziel in Tagen</translation>
         </message>
         <message>
             <source>0 means payment in advance; at most 120 days.</source>
-            <translation type="unfinished" />
+            <translation>0 bedeutet Vorauskasse; höchstens 120 Tage.</translation>
         </message>
         <message>
             <source>Pa&amp;yment terms:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zahlungsziel:</translation>
         </message>
         <message>
             <source>A &amp;delivery date was agreed</source>
-            <translation type="unfinished" />
+            <translation>Ein &amp;Liefertermin wurde vereinbart</translation>
         </message>
         <message>
             <source>A delivery date was agreed</source>
-            <translation type="unfinished" />
+            <translation>Ein Liefertermin wurde vereinbart</translation>
         </message>
         <message>
             <source>Delivery date</source>
-            <translation type="unfinished" />
+            <translation>Liefertermin</translation>
         </message>
         <message>
             <source>De&amp;livery:</source>
-            <translation type="unfinished" />
+            <translation>Lie&amp;ferung:</translation>
         </message>
         <message>
             <source>Notes for the quote</source>
-            <translation type="unfinished" />
+            <translation>Hinweise für das Angebot</translation>
         </message>
         <message>
             <source>Anything the customer should read on the quote</source>
-            <translation type="unfinished" />
+            <translation>Was der Kunde im Angebot lesen soll</translation>
         </message>
         <message>
             <source>Optional, up to 2000 characters.</source>
-            <translation type="unfinished" />
+            <translation>Optional, bis zu 2000 Zeichen.</translation>
         </message>
         <message>
             <source>N&amp;otes:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hinweise:</translation>
         </message>
     </context>
     <context>
         <name>Texts</name>
         <message>
             <source>Draft</source>
-            <translation type="unfinished" />
+            <translation>Entwurf</translation>
         </message>
         <message>
             <source>Waiting for lookups</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Prüfungen</translation>
         </message>
         <message>
             <source>Needs approval</source>
-            <translation type="unfinished" />
+            <translation>Freigabe nötig</translation>
         </message>
         <message>
             <source>Ready to submit</source>
-            <translation type="unfinished" />
+            <translation>Bereit zur Übermittlung</translation>
         </message>
         <message>
             <source>Submitting</source>
-            <translation type="unfinished" />
+            <translation>Wird übermittelt</translation>
         </message>
         <message>
             <source>Submitted</source>
-            <translation type="unfinished" />
+            <translation>Übermittelt</translation>
         </message>
         <message>
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>Angenommen</translation>
         </message>
         <message>
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Storniert</translation>
         </message>
         <message>
             <source>Expired</source>
-            <translation type="unfinished" />
+            <translation>Abgelaufen</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Offen</translation>
         </message>
         <message>
             <source>Customer</source>
-            <translation type="unfinished" />
+            <translation>Kunde</translation>
         </message>
         <message>
             <source>Contact</source>
-            <translation type="unfinished" />
+            <translation>Kontakt</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Positionen</translation>
         </message>
         <message>
             <source>Terms</source>
-            <translation type="unfinished" />
+            <translation>Bedingungen</translation>
         </message>
         <message>
             <source>Review</source>
-            <translation type="unfinished" />
+            <translation>Prüfen</translation>
         </message>
         <message>
             <source>Submit</source>
-            <translation type="unfinished" />
+            <translation>Übermitteln</translation>
         </message>
         <message>
             <source>Not ready yet</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht bereit</translation>
+        </message>
+        <message>
+            <source>Waiting for checks</source>
+            <translation>Wartet auf Prüfungen</translation>
         </message>
         <message>
             <source>Submitting…</source>
-            <translation type="unfinished" />
+            <translation>Wird übermittelt…</translation>
         </message>
         <message>
             <source>Not submitted</source>
-            <translation type="unfinished" />
+            <translation>Nicht übermittelt</translation>
         </message>
         <message>
             <source>Stopped</source>
-            <translation type="unfinished" />
+            <translation>Angehalten</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Erledigt</translation>
         </message>
         <message>
             <source>Confirm again</source>
-            <translation type="unfinished" />
+            <translation>Erneut bestätigen</translation>
         </message>
         <message>
             <source>Not filled in</source>
-            <translation type="unfinished" />
+            <translation>Nicht ausgefüllt</translation>
         </message>
         <message>
             <source>Needs correction</source>
-            <translation type="unfinished" />
+            <translation>Korrektur nötig</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
-            <translation type="unfinished" />
+            <translation>Ungespeicherte Änderungen</translation>
         </message>
         <message>
             <source>Waiting</source>
-            <translation type="unfinished" />
+            <translation>Wartet</translation>
         </message>
         <message>
             <source>VAT number and company (VIES)</source>
-            <translation type="unfinished" />
+            <translation>USt-IdNr. und Firma (VIES)</translation>
         </message>
         <message>
             <source>Credit check</source>
-            <translation type="unfinished" />
+            <translation>Bonitätsprüfung</translation>
         </message>
         <message>
             <source>Address check</source>
-            <translation type="unfinished" />
+            <translation>Adressprüfung</translation>
         </message>
         <message>
             <source>Queued — starts in a moment</source>
-            <translation type="unfinished" />
+            <translation>In der Warteschlange – beginnt gleich</translation>
         </message>
         <message>
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>Wird geprüft…</translation>
         </message>
         <message>
             <source>Waiting for the network — runs by itself when you are back online</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf das Netzwerk – läuft selbsttätig, sobald Sie wieder online sind</translation>
         </message>
         <message>
             <source>Trying again at {time} (attempt {n} failed: {reason})</source>
-            <translation type="unfinished" />
+            <translation>Neuer Versuch um {time} (Versuch {n} fehlgeschlagen: {reason})</translation>
         </message>
         <message>
             <source>Failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen: {reason}</translation>
         </message>
         <message>
             <source>Replaced by a newer check</source>
-            <translation type="unfinished" />
+            <translation>Durch eine neuere Prüfung ersetzt</translation>
         </message>
         <message>
             <source>Registered in VIES: {name}</source>
-            <translation type="unfinished" />
+            <translation>In VIES registriert: {name}</translation>
         </message>
         <message>
             <source>(no name published)</source>
-            <translation type="unfinished" />
+            <translation>(kein Name veröffentlicht)</translation>
         </message>
         <message>
             <source>Not registered in VIES — check the number with the customer</source>
-            <translation type="unfinished" />
+            <translation>Nicht in VIES registriert – prüfen Sie die Nummer mit dem Kunden</translation>
         </message>
         <message>
             <source>Approved up to {limit} (rating {rating})</source>
-            <translation type="unfinished" />
+            <translation>Freigegeben bis {limit} (Bewertung {rating})</translation>
         </message>
         <message>
             <source>Declined: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt: {reason}</translation>
         </message>
         <message>
             <source>no reason given</source>
-            <translation type="unfinished" />
+            <translation>ohne Angabe von Gründen</translation>
         </message>
         <message>
             <source>Address found: {address}</source>
-            <translation type="unfinished" />
+            <translation>Adresse gefunden: {address}</translation>
         </message>
         <message>
             <source>Address not found — check it</source>
-            <translation type="unfinished" />
+            <translation>Adresse nicht gefunden – bitte prüfen</translation>
         </message>
         <message>
             <source>just now</source>
-            <translation type="unfinished" />
+            <translation>gerade eben</translation>
         </message>
         <message numerus="yes">
             <source>%n min ago</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>vor %n Min.</numerusform>
+                <numerusform>vor %n Min.</numerusform>
             </translation>
         </message>
         <message>
             <source>today {time}</source>
-            <translation type="unfinished" />
+            <translation>heute {time}</translation>
         </message>
     </context>
     <context>
         <name>TimelineDialog</name>
         <message>
             <source>Timeline of the sale</source>
-            <translation type="unfinished" />
+            <translation>Verlauf des Verkaufs</translation>
         </message>
         <message>
             <source>Everything that happened to this sale, in order. Each line is one recorded event; nothing is ever changed afterwards.</source>
-            <translation type="unfinished" />
+            <translation>Alles, was mit diesem Verkauf geschah, der Reihe nach. Jede Zeile ist ein gespeichertes Ereignis; nachträglich wird nichts geändert.</translation>
         </message>
         <message>
             <source>Events of the sale</source>
-            <translation type="unfinished" />
+            <translation>Ereignisse des Verkaufs</translation>
         </message>
         <message>
             <source>#</source>
-            <translation type="unfinished" />
+            <translation>#</translation>
         </message>
         <message>
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Zeit</translation>
         </message>
         <message>
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>Von</translation>
         </message>
         <message>
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Was</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Dieser Computer</translation>
         </message>
         <message>
             <source>Another computer ({id})</source>
-            <translation type="unfinished" />
+            <translation>Anderer Computer ({id})</translation>
         </message>
         <message>
             <source>Manager {name}</source>
-            <translation type="unfinished" />
+            <translation>Führungskraft {name}</translation>
         </message>
         <message>
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Server</translation>
         </message>
     </context>
     <context>
         <name>_LineEditor</name>
         <message>
             <source>Quantity of line {n}</source>
-            <translation type="unfinished" />
+            <translation>Menge der Position {n}</translation>
         </message>
         <message>
             <source>Discount of line {n}</source>
-            <translation type="unfinished" />
+            <translation>Rabatt der Position {n}</translation>
         </message>
     </context>
 </TS>

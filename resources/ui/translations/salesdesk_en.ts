@@ -2,109 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
-        <name />
-        <message>
-            <source>This sale was submitted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Submitting as soon as the lookups below have finished.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everything is in place. Press Submit to send the order.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VAT number {vat}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VIES consultation {number}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Payment in advance</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delivery on {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quote valid until {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Qty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unit price</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Discount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Net</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VAT</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Gross</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>of which discount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order accepted — order number {number}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server confirmed the order. Nothing more to do here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sale is complete on this computer. It is uploaded with the next sync and gets its order number from the server.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waiting for lookups, then submitting by itself</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>You can close this window or keep working: when the checks below finish (also after the network comes back), the sale is submitted automatically.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatic submission stopped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not submitted yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check the Review step, then press Submit.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>App</name>
         <message>
             <source>There is no price list on this computer yet, so no sale can be started. Sync with the server, or load a price list file with File › Import price list…</source>
@@ -570,6 +467,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Gross total {amount}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Double-click a quantity or discount to change it; Delete removes a line.</source>
             <translation type="unfinished" />
         </message>
@@ -582,6 +483,7 @@
         <name>MainWindow</name>
         <message>
             <source>SalesDesk</source>
+            <extracomment>After start-up, the sale editor's pages are built once off screen, one per idle turn, so that the first sale opens as fast as later ones (see sale.window.warm_up_steps).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -814,6 +716,86 @@
     </context>
     <context>
         <name>Quote</name>
+        <message>
+            <source>VAT number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attn.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Payment in advance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivery on {date}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This quote is valid until {date}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prepared by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Price list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Net</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VAT breakdown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Net before discount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>Payment within %n day(s) of the invoice date.</source>
             <translation>
@@ -857,6 +839,76 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Summary of the sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This sale was submitted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Submitting as soon as the lookups below have finished.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything is in place. Press Submit to send the order.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to settle before this sale can be submitted:</source>
+            <translation>
+                <numerusform>%n thing to settle before this sale can be submitted:</numerusform>
+                <numerusform>%n things to settle before this sale can be submitted:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not filled in yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(name not known yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>entered by you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VAT number {vat}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VIES consultation {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No contact yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Payment within %n day(s)</source>
+            <translation>
+                <numerusform>Payment within %n day</numerusform>
+                <numerusform>Payment within %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Payment in advance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivery on {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No terms yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quote valid until {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Customer</source>
             <translation type="unfinished" />
         </message>
@@ -872,22 +924,48 @@
             <source>Checks and approval</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>%n thing(s) to settle before this sale can be submitted:</source>
-            <translation>
-                <numerusform>%n thing to settle before this sale can be submitted:</numerusform>
-                <numerusform>%n things to settle before this sale can be submitted:</numerusform>
-            </translation>
+        <message>
+            <source>No lines yet</source>
+            <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>Payment within %n day(s)</source>
-            <translation>
-                <numerusform>Payment within %n day</numerusform>
-                <numerusform>Payment within %n days</numerusform>
-            </translation>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Net</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>of which discount</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>VAT {rate} on {base}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gross total</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -912,6 +990,10 @@
         </message>
         <message>
             <source>a manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discount approval</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1042,7 +1124,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Lookups still running? Submit anyway: the sale submits by itself when they finish.</source>
+            <source>Lookups are still running: submit now and the sale submits by itself when they finish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settle the points above to submit.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1221,7 +1307,7 @@
     <context>
         <name>StepPage</name>
         <message>
-            <source>Something earlier in the sale changed ({note}). Check this step and confirm it again.</source>
+            <source>{note} since this step was confirmed: check it and confirm it again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1233,6 +1319,42 @@
         </message>
         <message>
             <source>Lookups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order accepted — order number {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server confirmed the order. Nothing more to do here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sale is complete on this computer. It is uploaded with the next sync and gets its order number from the server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for lookups, then submitting by itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You can close this window or keep working: when the checks below finish (also after the network comes back), the sale is submitted automatically.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic submission stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not submitted yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the Review step, then press Submit.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1431,6 +1553,10 @@
         </message>
         <message>
             <source>Not ready yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for checks</source>
             <translation type="unfinished" />
         </message>
         <message>

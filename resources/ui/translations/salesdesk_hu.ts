@@ -2,314 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hu">
     <context>
-        <name />
-        <message>
-            <source>This sale was submitted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Submitting as soon as the lookups below have finished.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everything is in place. Press Submit to send the order.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VAT number {vat}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VIES consultation {number}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Payment in advance</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delivery on {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quote valid until {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Qty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unit price</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Discount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Net</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>VAT</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Gross</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>of which discount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order accepted — order number {number}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server confirmed the order. Nothing more to do here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sale is complete on this computer. It is uploaded with the next sync and gets its order number from the server.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waiting for lookups, then submitting by itself</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>You can close this window or keep working: when the checks below finish (also after the network comes back), the sale is submitted automatically.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatic submission stopped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not submitted yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check the Review step, then press Submit.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>App</name>
         <message>
             <source>There is no price list on this computer yet, so no sale can be started. Sync with the server, or load a price list file with File › Import price list…</source>
-            <translation type="unfinished" />
+            <translation>Ezen a gépen még nincs árlista, ezért nem indítható értékesítés. Szinkronizáljon a szerverrel, vagy töltsön be egy árlistafájlt: Fájl › Árlista importálása…</translation>
         </message>
         <message>
             <source>The demo price list could not be loaded: {reason}</source>
-            <translation type="unfinished" />
+            <translation>A bemutató árlista nem tölthető be: {reason}</translation>
         </message>
     </context>
     <context>
         <name>AppController</name>
         <message>
             <source>Working…</source>
-            <translation type="unfinished" />
+            <translation>Dolgozom…</translation>
         </message>
         <message>
             <source>Starting a new sale…</source>
-            <translation type="unfinished" />
+            <translation>Új értékesítés indítása…</translation>
         </message>
         <message>
             <source>Opening the sale…</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés megnyitása…</translation>
         </message>
         <message>
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Mentés…</translation>
         </message>
         <message>
             <source>Reading history…</source>
-            <translation type="unfinished" />
+            <translation>Előzmények beolvasása…</translation>
         </message>
         <message>
             <source>Loading the price list…</source>
-            <translation type="unfinished" />
+            <translation>Árlista betöltése…</translation>
         </message>
         <message>
             <source>Saving file…</source>
-            <translation type="unfinished" />
+            <translation>Fájl mentése…</translation>
         </message>
         <message>
             <source>Signing in…</source>
-            <translation type="unfinished" />
+            <translation>Bejelentkezés…</translation>
         </message>
         <message>
             <source>Loading the team's sales…</source>
-            <translation type="unfinished" />
+            <translation>A csapat értékesítéseinek betöltése…</translation>
         </message>
         <message>
             <source>Sending the decision…</source>
-            <translation type="unfinished" />
+            <translation>A döntés elküldése…</translation>
         </message>
     </context>
     <context>
         <name>ApprovalsDialog</name>
         <message>
             <source>Discount approvals</source>
-            <translation type="unfinished" />
+            <translation>Kedvezmények jóváhagyása</translation>
         </message>
         <message>
             <source>Sales of your team with a discount above the limit wait for your decision. The agent sees it after their next sync.</source>
-            <translation type="unfinished" />
+            <translation>A csapata határérték feletti kedvezményt tartalmazó értékesítései az Ön döntésére várnak. Az üzletkötő a következő szinkronizálás után látja.</translation>
         </message>
         <message>
             <source>Show &amp;all team sales</source>
-            <translation type="unfinished" />
+            <translation>A csapat &amp;összes értékesítése</translation>
         </message>
         <message>
             <source>Show all team sales</source>
-            <translation type="unfinished" />
+            <translation>A csapat összes értékesítése</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
-            <translation type="unfinished" />
+            <translation>&amp;Frissítés</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Frissítés</translation>
         </message>
         <message>
             <source>Sales waiting for approval</source>
-            <translation type="unfinished" />
+            <translation>Jóváhagyásra váró értékesítések</translation>
         </message>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>Üzletkötő</translation>
         </message>
         <message>
             <source>Customer</source>
-            <translation type="unfinished" />
+            <translation>Ügyfél</translation>
         </message>
         <message>
             <source>Discount</source>
-            <translation type="unfinished" />
+            <translation>Kedvezmény</translation>
         </message>
         <message>
             <source>Gross total</source>
-            <translation type="unfinished" />
+            <translation>Bruttó végösszeg</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Állapot</translation>
         </message>
         <message>
             <source>Last change</source>
-            <translation type="unfinished" />
+            <translation>Utolsó módosítás</translation>
         </message>
         <message>
             <source>Comment for the agent</source>
-            <translation type="unfinished" />
+            <translation>Megjegyzés az üzletkötőnek</translation>
         </message>
         <message>
             <source>What the agent should know (required when you reject)</source>
-            <translation type="unfinished" />
+            <translation>Amit az üzletkötőnek tudnia kell (elutasításkor kötelező)</translation>
         </message>
         <message>
             <source>&amp;Comment:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Megjegyzés:</translation>
         </message>
         <message>
             <source>A&amp;pprove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jóváhagyás</translation>
         </message>
         <message>
             <source>Approve the discount</source>
-            <translation type="unfinished" />
+            <translation>A kedvezmény jóváhagyása</translation>
         </message>
         <message>
             <source>Re&amp;ject</source>
-            <translation type="unfinished" />
+            <translation>&amp;Elutasítás</translation>
         </message>
         <message>
             <source>Reject the discount</source>
-            <translation type="unfinished" />
+            <translation>A kedvezmény elutasítása</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Bezárás</translation>
         </message>
         <message>
             <source>(no customer yet)</source>
-            <translation type="unfinished" />
+            <translation>(még nincs ügyfél)</translation>
         </message>
         <message>
             <source>Waiting for you</source>
-            <translation type="unfinished" />
+            <translation>Önre vár</translation>
         </message>
         <message>
             <source>Limit without approval: {t}</source>
-            <translation type="unfinished" />
+            <translation>Jóváhagyás nélküli határ: {t}</translation>
         </message>
         <message>
             <source>Nothing is waiting for your decision.</source>
-            <translation type="unfinished" />
+            <translation>Semmi sem vár az Ön döntésére.</translation>
         </message>
         <message>
             <source>Say why you reject the discount, so the agent knows what to change.</source>
-            <translation type="unfinished" />
+            <translation>Írja meg, miért utasítja el a kedvezményt, hogy az üzletkötő tudja, min változtasson.</translation>
         </message>
         <message>
             <source>Approved the discount for {who}.</source>
-            <translation type="unfinished" />
+            <translation>A kedvezmény jóváhagyva: {who}.</translation>
         </message>
         <message>
             <source>Rejected the discount for {who}.</source>
-            <translation type="unfinished" />
+            <translation>A kedvezmény elutasítva: {who}.</translation>
         </message>
         <message>
             <source>The decision was not recorded: {reason}</source>
-            <translation type="unfinished" />
+            <translation>A döntés nem került rögzítésre: {reason}</translation>
         </message>
     </context>
     <context>
         <name>ContactPage</name>
         <message>
             <source>Who at the customer receives the quote?</source>
-            <translation type="unfinished" />
+            <translation>Ki kapja meg az ajánlatot az ügyfélnél?</translation>
         </message>
         <message>
             <source>Contact name</source>
-            <translation type="unfinished" />
+            <translation>Kapcsolattartó neve</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Név:</translation>
         </message>
         <message>
             <source>E-mail address</source>
-            <translation type="unfinished" />
+            <translation>E-mail-cím</translation>
         </message>
         <message>
             <source>&amp;E-mail:</source>
-            <translation type="unfinished" />
+            <translation>&amp;E-mail:</translation>
         </message>
         <message>
             <source>Phone number (optional)</source>
-            <translation type="unfinished" />
+            <translation>Telefonszám (nem kötelező)</translation>
         </message>
         <message>
             <source>Optional. With + and the country code.</source>
-            <translation type="unfinished" />
+            <translation>Nem kötelező. + jellel és országhívószámmal.</translation>
         </message>
         <message>
             <source>&amp;Phone:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Telefon:</translation>
         </message>
     </context>
     <context>
@@ -317,788 +214,977 @@
         <message>
             <source>Enter the customer's VAT number. SalesDesk checks it in the EU VAT register (VIES) and fills in the company's name and address; you can still change them.</source>
             <extracomment>Offline-check problems that only mean "not finished typing" while the field has focus.</extracomment>
-            <translation type="unfinished" />
+            <translation>Adja meg az ügyfél közösségi adószámát. A SalesDesk ellenőrzi az uniós nyilvántartásban (VIES), és kitölti a cég nevét és címét; ezeket még módosíthatja.</translation>
         </message>
         <message>
             <source>e.g. DE136695976</source>
-            <translation type="unfinished" />
+            <translation>pl. DE136695976</translation>
         </message>
         <message>
             <source>VAT number</source>
-            <translation type="unfinished" />
+            <translation>Adószám</translation>
         </message>
         <message>
             <source>With the country code, e.g. DE136695976 or HU12892312</source>
-            <translation type="unfinished" />
+            <translation>Országkóddal, pl. DE136695976 vagy HU12892312</translation>
         </message>
         <message>
             <source>&amp;VAT number:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Adószám:</translation>
         </message>
         <message>
             <source>Try a&amp;gain</source>
-            <translation type="unfinished" />
+            <translation>Új&amp;ra</translation>
         </message>
         <message>
             <source>Try the VAT check again</source>
-            <translation type="unfinished" />
+            <translation>Az adószám-ellenőrzés megismétlése</translation>
         </message>
         <message>
             <source>VIES check:</source>
-            <translation type="unfinished" />
+            <translation>VIES-ellenőrzés:</translation>
         </message>
         <message>
             <source>Company name</source>
-            <translation type="unfinished" />
+            <translation>Cégnév</translation>
         </message>
         <message>
             <source>Filled in from VIES when the number is checked.</source>
-            <translation type="unfinished" />
+            <translation>Az ellenőrzés után a VIES-ből töltődik ki.</translation>
         </message>
         <message>
             <source>Use registry name</source>
-            <translation type="unfinished" />
+            <translation>A nyilvántartás szerinti név</translation>
         </message>
         <message>
             <source>Use the company name from the registry</source>
-            <translation type="unfinished" />
+            <translation>A nyilvántartás szerinti cégnév használata</translation>
         </message>
         <message>
             <source>Company &amp;name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cégnév:</translation>
         </message>
         <message>
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Cím</translation>
         </message>
         <message>
             <source>Filled in from VIES when available.</source>
-            <translation type="unfinished" />
+            <translation>A VIES-ből töltődik ki, ha elérhető.</translation>
         </message>
         <message>
             <source>Use registry address</source>
-            <translation type="unfinished" />
+            <translation>A nyilvántartás szerinti cím</translation>
         </message>
         <message>
             <source>Use the address from the registry</source>
-            <translation type="unfinished" />
+            <translation>A nyilvántartás szerinti cím használata</translation>
         </message>
         <message>
             <source>&amp;Address:</source>
-            <translation type="unfinished" />
+            <translation>Cí&amp;m:</translation>
         </message>
         <message>
             <source>Address check:</source>
-            <translation type="unfinished" />
+            <translation>Címellenőrzés:</translation>
         </message>
         <message>
             <source>{vat}: the format and check digit are right</source>
-            <translation type="unfinished" />
+            <translation>{vat}: a formátum és az ellenőrző számjegy helyes</translation>
         </message>
         <message>
             <source>Your own value; the registry says: {value}</source>
-            <translation type="unfinished" />
+            <translation>Saját érték; a nyilvántartás szerint: {value}</translation>
         </message>
         <message>
             <source>Your own value (the registry has not answered yet).</source>
-            <translation type="unfinished" />
+            <translation>Saját érték (a nyilvántartás még nem válaszolt).</translation>
         </message>
         <message>
             <source>From VIES. You can change it.</source>
-            <translation type="unfinished" />
+            <translation>A VIES-ből. Módosíthatja.</translation>
         </message>
     </context>
     <context>
         <name>LinesModel</name>
         <message>
             <source>SKU</source>
-            <translation type="unfinished" />
+            <translation>Cikkszám</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Termék</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Mennyiség</translation>
         </message>
         <message>
             <source>Unit price</source>
-            <translation type="unfinished" />
+            <translation>Egységár</translation>
         </message>
         <message>
             <source>Discount %</source>
-            <translation type="unfinished" />
+            <translation>Kedvezmény %</translation>
         </message>
         <message>
             <source>Net</source>
-            <translation type="unfinished" />
+            <translation>Nettó</translation>
         </message>
         <message>
             <source>VAT</source>
-            <translation type="unfinished" />
+            <translation>ÁFA</translation>
         </message>
         <message>
             <source>Gross</source>
-            <translation type="unfinished" />
+            <translation>Bruttó</translation>
         </message>
         <message>
             <source>(not in price list)</source>
-            <translation type="unfinished" />
+            <translation>(nincs az árlistán)</translation>
         </message>
         <message>
             <source>Double-click or press F2 to change</source>
-            <translation type="unfinished" />
+            <translation>Módosítás dupla kattintással vagy F2-vel</translation>
         </message>
     </context>
     <context>
         <name>LinesPage</name>
         <message>
             <source>Pick products from the sale's price list (search by SKU or name), set the quantity and any discount. Totals update as you type.</source>
-            <translation type="unfinished" />
+            <translation>Válasszon termékeket az értékesítés árlistájából (keresés cikkszám vagy név szerint), adja meg a mennyiséget és a kedvezményt. Az összegek gépelés közben frissülnek.</translation>
         </message>
         <message>
             <source>Search by SKU, name or category</source>
-            <translation type="unfinished" />
+            <translation>Keresés cikkszám, név vagy kategória szerint</translation>
         </message>
         <message>
             <source>Search products</source>
-            <translation type="unfinished" />
+            <translation>Termékek keresése</translation>
         </message>
         <message>
             <source>&amp;Find product:</source>
-            <translation type="unfinished" />
+            <translation>Termék &amp;keresése:</translation>
         </message>
         <message>
             <source>Products in the price list</source>
-            <translation type="unfinished" />
+            <translation>Az árlista termékei</translation>
         </message>
         <message>
             <source>Quantity to add</source>
-            <translation type="unfinished" />
+            <translation>Hozzáadandó mennyiség</translation>
         </message>
         <message>
             <source>&amp;Quantity:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mennyiség:</translation>
         </message>
         <message>
             <source>Discount percent to add</source>
-            <translation type="unfinished" />
+            <translation>Kedvezmény százalékban</translation>
         </message>
         <message>
             <source>D&amp;iscount:</source>
-            <translation type="unfinished" />
+            <translation>Ke&amp;dvezmény:</translation>
         </message>
         <message>
             <source>&amp;Add line</source>
-            <translation type="unfinished" />
+            <translation>Tétel &amp;hozzáadása</translation>
         </message>
         <message>
             <source>Add line</source>
-            <translation type="unfinished" />
+            <translation>Tétel hozzáadása</translation>
         </message>
         <message>
             <source>Price list</source>
-            <translation type="unfinished" />
+            <translation>Árlista</translation>
         </message>
         <message>
             <source>Lines of the sale</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés tételei</translation>
         </message>
         <message>
             <source>&amp;Remove line</source>
-            <translation type="unfinished" />
+            <translation>Tétel &amp;törlése</translation>
         </message>
         <message>
             <source>Remove the selected line</source>
-            <translation type="unfinished" />
+            <translation>A kijelölt tétel törlése</translation>
         </message>
         <message>
             <source>Add at least one product.</source>
-            <translation type="unfinished" />
+            <translation>Adjon hozzá legalább egy terméket.</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Tételek</translation>
         </message>
         <message>
             <source>Totals</source>
-            <translation type="unfinished" />
+            <translation>Összesen</translation>
         </message>
         <message>
             <source>The price list of this sale could not be read.</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés árlistája nem olvasható.</translation>
         </message>
         <message>
             <source>Pick a product in the list first.</source>
-            <translation type="unfinished" />
+            <translation>Előbb válasszon terméket a listából.</translation>
         </message>
         <message>
             <source>quantity</source>
-            <translation type="unfinished" />
+            <translation>mennyiség</translation>
         </message>
         <message>
             <source>discount</source>
-            <translation type="unfinished" />
+            <translation>kedvezmény</translation>
         </message>
         <message>
             <source>product</source>
-            <translation type="unfinished" />
+            <translation>termék</translation>
         </message>
         <message>
             <source>Line {n} ({sku})</source>
-            <translation type="unfinished" />
+            <translation>{n}. tétel ({sku})</translation>
         </message>
         <message>
             <source>Net before discount</source>
-            <translation type="unfinished" />
+            <translation>Nettó kedvezmény előtt</translation>
         </message>
         <message>
             <source>Discount</source>
-            <translation type="unfinished" />
+            <translation>Kedvezmény</translation>
         </message>
         <message>
             <source>Net</source>
-            <translation type="unfinished" />
+            <translation>Nettó</translation>
         </message>
         <message>
             <source>VAT {rate} on {base}</source>
-            <translation type="unfinished" />
+            <translation>ÁFA {rate}, alap: {base}</translation>
         </message>
         <message>
             <source>Gross total</source>
-            <translation type="unfinished" />
+            <translation>Bruttó végösszeg</translation>
+        </message>
+        <message>
+            <source>Gross total {amount}</source>
+            <translation>Bruttó végösszeg: {amount}</translation>
         </message>
         <message>
             <source>Double-click a quantity or discount to change it; Delete removes a line.</source>
-            <translation type="unfinished" />
+            <translation>A mennyiség vagy kedvezmény dupla kattintással módosítható; a Delete törli a tételt.</translation>
         </message>
         <message>
             <source>A discount above {threshold} needs a manager's approval before the sale can be submitted.</source>
-            <translation type="unfinished" />
+            <translation>A(z) {threshold} feletti kedvezményhez vezetői jóváhagyás kell, mielőtt az értékesítés beküldhető.</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>SalesDesk</source>
-            <translation type="unfinished" />
+            <extracomment>After start-up, the sale editor's pages are built once off screen, one per idle turn, so that the first sale opens as fast as later ones (see sale.window.warm_up_steps).</extracomment>
+            <translation>SalesDesk</translation>
         </message>
         <message>
             <source>&amp;New sale</source>
-            <translation type="unfinished" />
+            <translation>Ú&amp;j értékesítés</translation>
         </message>
         <message>
             <source>Start a new sale (Ctrl+N)</source>
-            <translation type="unfinished" />
+            <translation>Új értékesítés indítása (Ctrl+N)</translation>
         </message>
         <message>
             <source>&amp;Open sale</source>
-            <translation type="unfinished" />
+            <translation>Értékesítés &amp;megnyitása</translation>
         </message>
         <message>
             <source>&amp;Timeline…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Előzmények…</translation>
         </message>
         <message>
             <source>&amp;Quote PDF…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ajánlat PDF-ben…</translation>
         </message>
         <message>
             <source>&amp;Cancel sale…</source>
-            <translation type="unfinished" />
+            <translation>Értékesítés &amp;visszavonása…</translation>
         </message>
         <message>
             <source>&amp;Import price list…</source>
-            <translation type="unfinished" />
+            <translation>Árlista &amp;importálása…</translation>
         </message>
         <message>
             <source>&amp;Sync now</source>
-            <translation type="unfinished" />
+            <translation>&amp;Szinkronizálás most</translation>
         </message>
         <message>
             <source>&amp;Approvals…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jóváhagyások…</translation>
         </message>
         <message>
             <source>Se&amp;ttings…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beállítások…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kilépés</translation>
         </message>
         <message>
             <source>&amp;About SalesDesk</source>
-            <translation type="unfinished" />
+            <translation>A SalesDesk &amp;névjegye</translation>
         </message>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fájl</translation>
         </message>
         <message>
             <source>&amp;Sale</source>
-            <translation type="unfinished" />
+            <translation>Ér&amp;tékesítés</translation>
         </message>
         <message>
             <source>S&amp;ync</source>
-            <translation type="unfinished" />
+            <translation>S&amp;zinkronizálás</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Súgó</translation>
         </message>
         <message>
             <source>Main toolbar</source>
-            <translation type="unfinished" />
+            <translation>Fő eszköztár</translation>
         </message>
         <message>
             <source>Sales</source>
-            <translation type="unfinished" />
+            <translation>Értékesítések</translation>
         </message>
         <message>
             <source>Search customer, VAT number, order…</source>
-            <translation type="unfinished" />
+            <translation>Ügyfél, adószám, rendelés keresése…</translation>
         </message>
         <message>
             <source>Search sales</source>
-            <translation type="unfinished" />
+            <translation>Értékesítések keresése</translation>
         </message>
         <message>
             <source>Sea&amp;rch:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Keresés:</translation>
         </message>
         <message>
             <source>Show sales</source>
-            <translation type="unfinished" />
+            <translation>Megjelenített értékesítések</translation>
         </message>
         <message>
             <source>All sales</source>
-            <translation type="unfinished" />
+            <translation>Minden értékesítés</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Nyitott</translation>
         </message>
         <message>
             <source>Needs approval</source>
-            <translation type="unfinished" />
+            <translation>Jóváhagyásra vár</translation>
         </message>
         <message>
             <source>Ready to submit</source>
-            <translation type="unfinished" />
+            <translation>Beküldhető</translation>
         </message>
         <message>
             <source>Waiting for lookups</source>
-            <translation type="unfinished" />
+            <translation>Ellenőrzésekre vár</translation>
         </message>
         <message>
             <source>Submitted</source>
-            <translation type="unfinished" />
+            <translation>Beküldve</translation>
         </message>
         <message>
             <source>Cancelled or expired</source>
-            <translation type="unfinished" />
+            <translation>Visszavont vagy lejárt</translation>
         </message>
         <message>
             <source>Sho&amp;w:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mutat:</translation>
         </message>
         <message>
             <source>New sale</source>
-            <translation type="unfinished" />
+            <translation>Új értékesítés</translation>
         </message>
         <message>
             <source>No sales yet</source>
-            <translation type="unfinished" />
+            <translation>Még nincs értékesítés</translation>
         </message>
         <message>
             <source>Start your first sale with New sale (Ctrl+N). Everything you enter is kept on this computer as you go, online or not.</source>
-            <translation type="unfinished" />
+            <translation>Indítsa el az első értékesítést az Új értékesítés gombbal (Ctrl+N). Minden, amit beír, folyamatosan mentődik ezen a gépen, akár van hálózat, akár nincs.</translation>
         </message>
         <message>
             <source>Opening your sales…</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítések megnyitása…</translation>
         </message>
         <message>
             <source>Import price list…</source>
-            <translation type="unfinished" />
+            <translation>Árlista importálása…</translation>
         </message>
         <message>
             <source>SalesDesk — {agent}</source>
-            <translation type="unfinished" />
+            <translation>SalesDesk – {agent}</translation>
         </message>
         <message>
             <source>Your sales could not be opened.</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítések nem nyithatók meg.</translation>
         </message>
         <message>
             <source>No price list yet</source>
-            <translation type="unfinished" />
+            <translation>Még nincs árlista</translation>
         </message>
         <message>
             <source>A sale needs a price list, and this computer has none yet. Sync with the server, or load one with File › Import price list…</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítéshez árlista kell, de ezen a gépen még nincs. Szinkronizáljon a szerverrel, vagy töltsön be egyet: Fájl › Árlista importálása…</translation>
         </message>
         <message>
             <source>The sale could not be started</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés nem indítható</translation>
         </message>
         <message>
             <source>Cancel sale</source>
-            <translation type="unfinished" />
+            <translation>Értékesítés visszavonása</translation>
         </message>
         <message>
             <source>Why is this sale cancelled? (The customer and your manager see this.)</source>
-            <translation type="unfinished" />
+            <translation>Miért vonja vissza az értékesítést? (Az ügyfél és a vezetője is látja.)</translation>
         </message>
         <message>
             <source>Not cancelled</source>
-            <translation type="unfinished" />
+            <translation>Nincs visszavonva</translation>
         </message>
         <message>
             <source>Please give a reason.</source>
-            <translation type="unfinished" />
+            <translation>Kérjük, adja meg az okát.</translation>
         </message>
         <message>
             <source>The sale was not cancelled</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés nem lett visszavonva</translation>
         </message>
         <message>
             <source>Import price list</source>
-            <translation type="unfinished" />
+            <translation>Árlista importálása</translation>
         </message>
         <message>
             <source>Price lists (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Árlisták (*.json)</translation>
         </message>
         <message>
             <source>Price list {version} is now used for new sales.</source>
-            <translation type="unfinished" />
+            <translation>Az új értékesítések mostantól a(z) {version} árlistát használják.</translation>
         </message>
         <message>
             <source>The price list was not imported</source>
-            <translation type="unfinished" />
+            <translation>Az árlista importálása nem sikerült</translation>
         </message>
         <message>
             <source>About SalesDesk</source>
-            <translation type="unfinished" />
+            <translation>A SalesDesk névjegye</translation>
         </message>
         <message>
             <source>&lt;b&gt;SalesDesk {version}&lt;/b&gt;&lt;p&gt;Sales that are saved as you type, work offline and sync when the network is back.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;SalesDesk {version}&lt;/b&gt;&lt;p&gt;Értékesítések, amelyek gépelés közben mentődnek, hálózat nélkül is működnek, és szinkronizálódnak, amint a hálózat visszatér.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
         <name>ProductsModel</name>
         <message>
             <source>SKU</source>
-            <translation type="unfinished" />
+            <translation>Cikkszám</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Termék</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Egység</translation>
         </message>
         <message>
             <source>Unit price</source>
-            <translation type="unfinished" />
+            <translation>Egységár</translation>
         </message>
         <message>
             <source>VAT</source>
-            <translation type="unfinished" />
+            <translation>ÁFA</translation>
         </message>
     </context>
     <context>
         <name>Quote</name>
+        <message>
+            <source>VAT number</source>
+            <translation>Adószám</translation>
+        </message>
+        <message>
+            <source>Attn.</source>
+            <translation>Figyelmébe:</translation>
+        </message>
+        <message>
+            <source>Payment in advance.</source>
+            <translation>Előre fizetés.</translation>
+        </message>
+        <message>
+            <source>Delivery on {date}.</source>
+            <translation>Szállítás: {date}.</translation>
+        </message>
+        <message>
+            <source>This quote is valid until {date}.</source>
+            <translation>Az ajánlat érvényes: {date}.</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Árajánlat</translation>
+        </message>
+        <message>
+            <source>Prepared by</source>
+            <translation>Készítette:</translation>
+        </message>
+        <message>
+            <source>Price list</source>
+            <translation>Árlista</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>Címzett</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Termék</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Mennyiség</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Egységár</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Kedvezmény</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Nettó</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>ÁFA</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Bruttó</translation>
+        </message>
+        <message>
+            <source>VAT breakdown</source>
+            <translation>ÁFA-összesítő</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>Kulcs</translation>
+        </message>
+        <message>
+            <source>Net before discount</source>
+            <translation>Nettó kedvezmény előtt</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Végösszeg</translation>
+        </message>
         <message numerus="yes">
             <source>Payment within %n day(s) of the invoice date.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>Fizetés a számla keltétől számított %n napon belül.</numerusform>
             </translation>
         </message>
         <message>
             <source>Save quote as PDF</source>
-            <translation type="unfinished" />
+            <translation>Ajánlat mentése PDF-ként</translation>
         </message>
         <message>
             <source>PDF documents (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF-dokumentumok (*.pdf)</translation>
         </message>
         <message>
             <source>Quote saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Az ajánlat mentve: {path}</translation>
         </message>
         <message>
             <source>The quote was not saved</source>
-            <translation type="unfinished" />
+            <translation>Az ajánlat nem lett mentve</translation>
         </message>
         <message>
             <source>The quote could not be saved: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Az ajánlat nem menthető: {reason}</translation>
         </message>
         <message>
             <source>Saving the quote…</source>
-            <translation type="unfinished" />
+            <translation>Az ajánlat mentése…</translation>
         </message>
     </context>
     <context>
         <name>ReviewPage</name>
         <message>
             <source>Go to {step}</source>
-            <translation type="unfinished" />
+            <translation>Ugrás: {step}</translation>
         </message>
         <message>
             <source>Review</source>
-            <translation type="unfinished" />
+            <translation>Áttekintés</translation>
         </message>
         <message>
-            <source>Customer</source>
-            <translation type="unfinished" />
+            <source>Summary of the sale</source>
+            <translation>Az értékesítés összefoglalója</translation>
         </message>
         <message>
-            <source>Contact and terms</source>
-            <translation type="unfinished" />
+            <source>This sale was submitted.</source>
+            <translation>Ezt az értékesítést beküldték.</translation>
         </message>
         <message>
-            <source>Lines and totals</source>
-            <translation type="unfinished" />
+            <source>Submitting as soon as the lookups below have finished.</source>
+            <translation>Beküldés, amint az alábbi ellenőrzések befejeződnek.</translation>
         </message>
         <message>
-            <source>Checks and approval</source>
-            <translation type="unfinished" />
+            <source>Everything is in place. Press Submit to send the order.</source>
+            <translation>Minden rendben van. A rendelés elküldéséhez nyomja meg a Beküldés gombot.</translation>
         </message>
         <message numerus="yes">
             <source>%n thing(s) to settle before this sale can be submitted:</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n dolgot kell még rendezni, mielőtt az értékesítés beküldhető:</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Not filled in yet</source>
+            <translation>Még nincs kitöltve</translation>
+        </message>
+        <message>
+            <source>(name not known yet)</source>
+            <translation>(a név még nem ismert)</translation>
+        </message>
+        <message>
+            <source>entered by you</source>
+            <translation>Ön adta meg</translation>
+        </message>
+        <message>
+            <source>VAT number {vat}</source>
+            <translation>Adószám: {vat}</translation>
+        </message>
+        <message>
+            <source>VIES consultation {number}</source>
+            <translation>VIES-lekérdezés: {number}</translation>
+        </message>
+        <message>
+            <source>No contact yet</source>
+            <translation>Még nincs kapcsolattartó</translation>
         </message>
         <message numerus="yes">
             <source>Payment within %n day(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>Fizetés %n napon belül</numerusform>
             </translation>
         </message>
         <message>
+            <source>Payment in advance</source>
+            <translation>Előre fizetés</translation>
+        </message>
+        <message>
+            <source>Delivery on {date}</source>
+            <translation>Szállítás: {date}</translation>
+        </message>
+        <message>
+            <source>No terms yet</source>
+            <translation>Még nincsenek feltételek</translation>
+        </message>
+        <message>
+            <source>Quote valid until {date}</source>
+            <translation>Az ajánlat érvényes: {date}</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Ügyfél</translation>
+        </message>
+        <message>
+            <source>Contact and terms</source>
+            <translation>Kapcsolattartó és feltételek</translation>
+        </message>
+        <message>
+            <source>Lines and totals</source>
+            <translation>Tételek és összegek</translation>
+        </message>
+        <message>
+            <source>Checks and approval</source>
+            <translation>Ellenőrzések és jóváhagyás</translation>
+        </message>
+        <message>
+            <source>No lines yet</source>
+            <translation>Még nincsenek tételek</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Termék</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Menny.</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Egységár</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Kedvezmény</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Nettó</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>ÁFA</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Bruttó</translation>
+        </message>
+        <message>
+            <source>of which discount</source>
+            <translation>ebből kedvezmény</translation>
+        </message>
+        <message>
             <source>VAT {rate} on {base}</source>
-            <translation type="unfinished" />
+            <translation>ÁFA {rate}, alap: {base}</translation>
+        </message>
+        <message>
+            <source>Gross total</source>
+            <translation>Bruttó végösszeg</translation>
         </message>
         <message>
             <source>No lookups yet: they start when the VAT number is entered.</source>
-            <translation type="unfinished" />
+            <translation>Még nincs ellenőrzés: az adószám megadásakor indulnak.</translation>
         </message>
         <message>
             <source>Not needed (no discount above {t})</source>
-            <translation type="unfinished" />
+            <translation>Nem szükséges (nincs {t} feletti kedvezmény)</translation>
         </message>
         <message>
             <source>Waiting for a manager: {d} discount is above {t}</source>
-            <translation type="unfinished" />
+            <translation>Vezetőre vár: a(z) {d} kedvezmény meghaladja a(z) {t} határt</translation>
         </message>
         <message>
             <source>Approved by {who}</source>
-            <translation type="unfinished" />
+            <translation>Jóváhagyta: {who}</translation>
         </message>
         <message>
             <source>Rejected by {who}</source>
-            <translation type="unfinished" />
+            <translation>Elutasította: {who}</translation>
         </message>
         <message>
             <source>a manager</source>
-            <translation type="unfinished" />
+            <translation>egy vezető</translation>
+        </message>
+        <message>
+            <source>Discount approval</source>
+            <translation>Kedvezmény jóváhagyása</translation>
         </message>
     </context>
     <context>
         <name>SaleWindow</name>
         <message>
             <source>Sale</source>
-            <translation type="unfinished" />
+            <translation>Értékesítés</translation>
         </message>
         <message>
             <source>Opening the sale…</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés megnyitása…</translation>
         </message>
         <message>
             <source>&amp;Timeline</source>
-            <translation type="unfinished" />
+            <translation>&amp;Előzmények</translation>
         </message>
         <message>
             <source>Timeline</source>
-            <translation type="unfinished" />
+            <translation>Előzmények</translation>
         </message>
         <message>
             <source>&amp;Quote PDF</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ajánlat PDF</translation>
         </message>
         <message>
             <source>Quote PDF</source>
-            <translation type="unfinished" />
+            <translation>Ajánlat PDF</translation>
         </message>
         <message>
             <source>Cancel sa&amp;le…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Visszavonás…</translation>
         </message>
         <message>
             <source>Cancel sale</source>
-            <translation type="unfinished" />
+            <translation>Értékesítés visszavonása</translation>
         </message>
         <message>
             <source>&amp;Back</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vissza</translation>
         </message>
         <message>
             <source>Back</source>
-            <translation type="unfinished" />
+            <translation>Vissza</translation>
         </message>
         <message>
             <source>&amp;Next</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tovább</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Bezárás</translation>
         </message>
         <message>
             <source>Restored what you typed on {when} but had not saved yet.</source>
-            <translation type="unfinished" />
+            <translation>Visszaállítottuk, amit {when} beírt, de még nem mentett.</translation>
         </message>
         <message>
             <source>&amp;Discard these changes</source>
-            <translation type="unfinished" />
+            <translation>A módosítások &amp;elvetése</translation>
         </message>
         <message>
             <source>This sale could not be opened</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés nem nyitható meg</translation>
         </message>
         <message>
             <source>New sale</source>
-            <translation type="unfinished" />
+            <translation>Új értékesítés</translation>
         </message>
         <message>
             <source>Sale — {name}</source>
-            <translation type="unfinished" />
+            <translation>Értékesítés – {name}</translation>
         </message>
         <message>
             <source>new</source>
-            <translation type="unfinished" />
+            <translation>új</translation>
         </message>
         <message>
             <source>Quote valid until {date}</source>
-            <translation type="unfinished" />
+            <translation>Az ajánlat érvényes: {date}</translation>
         </message>
         <message>
             <source>Price list {version}</source>
-            <translation type="unfinished" />
+            <translation>Árlista: {version}</translation>
         </message>
         <message>
             <source>Total {gross}</source>
-            <translation type="unfinished" />
+            <translation>Összesen: {gross}</translation>
         </message>
         <message>
             <source>Order {number}</source>
-            <translation type="unfinished" />
+            <translation>Rendelés: {number}</translation>
         </message>
         <message>
             <source>This sale is waiting for its lookups and then submits by itself; it cannot be changed meanwhile.</source>
-            <translation type="unfinished" />
+            <translation>Ez az értékesítés az ellenőrzésekre vár, utána magától beküldésre kerül; addig nem módosítható.</translation>
         </message>
         <message>
             <source>This sale was submitted; it can no longer be changed.</source>
-            <translation type="unfinished" />
+            <translation>Ezt az értékesítést beküldték; már nem módosítható.</translation>
         </message>
         <message>
             <source>This sale was cancelled: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Ezt az értékesítést visszavonták: {reason}</translation>
         </message>
         <message>
             <source>The quote expired on {date}.</source>
-            <translation type="unfinished" />
+            <translation>Az ajánlat lejárt: {date}.</translation>
         </message>
         <message>
             <source>&amp;Confirm and continue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Megerősítés és tovább</translation>
         </message>
         <message>
             <source>Check this step and confirm it again.</source>
-            <translation type="unfinished" />
+            <translation>Ellenőrizze ezt a lépést, és erősítse meg újra.</translation>
         </message>
         <message>
             <source>&amp;Save and continue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mentés és tovább</translation>
         </message>
         <message>
             <source>Saved on this computer when you continue (Ctrl+Enter).</source>
-            <translation type="unfinished" />
+            <translation>Továbblépéskor ezen a gépen mentődik (Ctrl+Enter).</translation>
         </message>
         <message>
             <source>&amp;Submit sale</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beküldés</translation>
         </message>
         <message>
-            <source>Lookups still running? Submit anyway: the sale submits by itself when they finish.</source>
-            <translation type="unfinished" />
+            <source>Lookups are still running: submit now and the sale submits by itself when they finish.</source>
+            <translation>Az ellenőrzések még futnak: küldje be most, és az értékesítés magától beküldésre kerül, amint befejeződnek.</translation>
+        </message>
+        <message>
+            <source>Settle the points above to submit.</source>
+            <translation>A beküldéshez rendezze a fenti pontokat.</translation>
         </message>
         <message>
             <source>The sale was not submitted: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés nem lett beküldve: {reason}</translation>
         </message>
         <message>
             <source>Why is this sale cancelled?</source>
-            <translation type="unfinished" />
+            <translation>Miért vonja vissza az értékesítést?</translation>
         </message>
     </context>
     <context>
         <name>SalesTableModel</name>
         <message>
             <source>Customer</source>
-            <translation type="unfinished" />
+            <translation>Ügyfél</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Állapot</translation>
         </message>
         <message>
             <source>Gross total</source>
-            <translation type="unfinished" />
+            <translation>Bruttó végösszeg</translation>
         </message>
         <message>
             <source>Step</source>
-            <translation type="unfinished" />
+            <translation>Lépés</translation>
         </message>
         <message>
             <source>Last change</source>
-            <translation type="unfinished" />
+            <translation>Utolsó módosítás</translation>
         </message>
         <message>
             <source>Sync</source>
-            <translation type="unfinished" />
+            <translation>Szinkron</translation>
         </message>
         <message>
             <source>Everything is uploaded</source>
-            <translation type="unfinished" />
+            <translation>Minden feltöltve</translation>
         </message>
         <message numerus="yes">
             <source>%n event(s) not uploaded yet</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n esemény még nincs feltöltve</numerusform>
             </translation>
         </message>
         <message>
             <source>(no customer yet)</source>
-            <translation type="unfinished" />
+            <translation>(még nincs ügyfél)</translation>
         </message>
         <message>
             <source>Uploaded</source>
-            <translation type="unfinished" />
+            <translation>Feltöltve</translation>
         </message>
         <message numerus="yes">
             <source>%n to upload</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n feltöltendő</numerusform>
             </translation>
         </message>
     </context>
@@ -1106,103 +1192,103 @@
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Beállítások</translation>
         </message>
         <message>
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Szerver</translation>
         </message>
         <message>
             <source>Server URL</source>
-            <translation type="unfinished" />
+            <translation>Szerver URL-je</translation>
         </message>
         <message>
             <source>Server &amp;URL:</source>
-            <translation type="unfinished" />
+            <translation>Szerver &amp;URL:</translation>
         </message>
         <message>
             <source>Set by your administrator: {reason}</source>
-            <translation type="unfinished" />
+            <translation>A rendszergazda állította be: {reason}</translation>
         </message>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Felhasználónév</translation>
         </message>
         <message>
             <source>User &amp;name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Felhasználónév:</translation>
         </message>
         <message>
             <source>Password</source>
-            <translation type="unfinished" />
+            <translation>Jelszó</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jelszó:</translation>
         </message>
         <message>
             <source>&amp;Sign in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bejelentkezés</translation>
         </message>
         <message>
             <source>Sign in</source>
-            <translation type="unfinished" />
+            <translation>Bejelentkezés</translation>
         </message>
         <message>
             <source>Sign &amp;out</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kijelentkezés</translation>
         </message>
         <message>
             <source>Sign out</source>
-            <translation type="unfinished" />
+            <translation>Kijelentkezés</translation>
         </message>
         <message>
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>Nyelv</translation>
         </message>
         <message>
             <source>System default</source>
-            <translation type="unfinished" />
+            <translation>Rendszer alapértelmezése</translation>
         </message>
         <message>
             <source>&amp;Language:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nyelv:</translation>
         </message>
         <message>
             <source>The new language is used the next time SalesDesk starts.</source>
-            <translation type="unfinished" />
+            <translation>Az új nyelv a SalesDesk következő indításakor lép életbe.</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Bezárás</translation>
         </message>
         <message>
             <source>manager</source>
-            <translation type="unfinished" />
+            <translation>vezető</translation>
         </message>
         <message>
             <source>agent</source>
-            <translation type="unfinished" />
+            <translation>üzletkötő</translation>
         </message>
         <message>
             <source>Signed in as {user} ({role})</source>
-            <translation type="unfinished" />
+            <translation>Bejelentkezve: {user} ({role})</translation>
         </message>
         <message>
             <source>Your session ended — sign in again to sync.</source>
-            <translation type="unfinished" />
+            <translation>A munkamenet lejárt – a szinkronizáláshoz jelentkezzen be újra.</translation>
         </message>
         <message>
             <source>Not signed in. Your sales stay on this computer.</source>
-            <translation type="unfinished" />
+            <translation>Nincs bejelentkezve. Az értékesítések ezen a gépen maradnak.</translation>
         </message>
         <message>
             <source>Enter the server URL, your user name and your password.</source>
-            <translation type="unfinished" />
+            <translation>Adja meg a szerver URL-jét, a felhasználónevét és a jelszavát.</translation>
         </message>
         <message>
             <source>Signing in…</source>
-            <translation type="unfinished" />
+            <translation>Bejelentkezés…</translation>
         </message>
     </context>
     <context>
@@ -1210,400 +1296,440 @@
         <message>
             <source>Steps of the sale</source>
             <extracomment>state -&gt; (icon, colour token)</extracomment>
-            <translation type="unfinished" />
+            <translation>Az értékesítés lépései</translation>
         </message>
     </context>
     <context>
         <name>StepPage</name>
         <message>
-            <source>Something earlier in the sale changed ({note}). Check this step and confirm it again.</source>
-            <translation type="unfinished" />
+            <source>{note} since this step was confirmed: check it and confirm it again.</source>
+            <translation>{note} a lépés megerősítése óta: ellenőrizze, és erősítse meg újra.</translation>
         </message>
     </context>
     <context>
         <name>SubmitPage</name>
         <message>
             <source>Submit</source>
-            <translation type="unfinished" />
+            <translation>Beküldés</translation>
         </message>
         <message>
             <source>Lookups</source>
-            <translation type="unfinished" />
+            <translation>Ellenőrzések</translation>
+        </message>
+        <message>
+            <source>Order accepted — order number {number}</source>
+            <translation>Rendelés elfogadva – rendelésszám: {number}</translation>
+        </message>
+        <message>
+            <source>The server confirmed the order. Nothing more to do here.</source>
+            <translation>A szerver visszaigazolta a rendelést. Itt nincs több teendő.</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Beküldve</translation>
+        </message>
+        <message>
+            <source>The sale is complete on this computer. It is uploaded with the next sync and gets its order number from the server.</source>
+            <translation>Az értékesítés ezen a gépen elkészült. A következő szinkronizáláskor feltöltődik, és a szervertől kapja meg a rendelésszámát.</translation>
+        </message>
+        <message>
+            <source>Waiting for lookups, then submitting by itself</source>
+            <translation>Az ellenőrzésekre vár, utána magától beküldi</translation>
+        </message>
+        <message>
+            <source>You can close this window or keep working: when the checks below finish (also after the network comes back), the sale is submitted automatically.</source>
+            <translation>Bezárhatja ezt az ablakot, vagy dolgozhat tovább: amint az alábbi ellenőrzések befejeződnek (akkor is, ha a hálózat csak később tér vissza), az értékesítés automatikusan beküldésre kerül.</translation>
+        </message>
+        <message>
+            <source>Automatic submission stopped</source>
+            <translation>Az automatikus beküldés leállt</translation>
+        </message>
+        <message>
+            <source>Not submitted yet</source>
+            <translation>Még nincs beküldve</translation>
+        </message>
+        <message>
+            <source>Check the Review step, then press Submit.</source>
+            <translation>Nézze át az Áttekintés lépést, majd nyomja meg a Beküldés gombot.</translation>
         </message>
     </context>
     <context>
         <name>SyncStatusBar</name>
         <message>
             <source>Working</source>
-            <translation type="unfinished" />
+            <translation>Dolgozom</translation>
         </message>
         <message>
             <source>Sync now</source>
-            <translation type="unfinished" />
+            <translation>Szinkronizálás most</translation>
         </message>
         <message>
             <source>Upload and download changes now (F5)</source>
-            <translation type="unfinished" />
+            <translation>Módosítások fel- és letöltése most (F5)</translation>
         </message>
         <message>
             <source>Syncing…</source>
-            <translation type="unfinished" />
+            <translation>Szinkronizálás…</translation>
         </message>
         <message>
             <source>Sign in again to sync</source>
-            <translation type="unfinished" />
+            <translation>A szinkronizáláshoz jelentkezzen be újra</translation>
         </message>
         <message>
             <source>Online — {user} at {host}</source>
-            <translation type="unfinished" />
+            <translation>Online – {user}, {host}</translation>
         </message>
         <message>
             <source>Offline — changes upload when the network is back</source>
-            <translation type="unfinished" />
+            <translation>Offline – a módosítások a hálózat visszatérésekor töltődnek fel</translation>
         </message>
         <message>
             <source>Not connected — local only</source>
-            <translation type="unfinished" />
+            <translation>Nincs kapcsolat – csak helyben</translation>
         </message>
         <message>
             <source>Last sync {when}</source>
-            <translation type="unfinished" />
+            <translation>Utolsó szinkronizálás: {when}</translation>
         </message>
         <message>
             <source>Never synced</source>
-            <translation type="unfinished" />
+            <translation>Még nem volt szinkronizálás</translation>
         </message>
         <message numerus="yes">
             <source>%n event(s) waiting to upload</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n esemény vár feltöltésre</numerusform>
             </translation>
         </message>
         <message>
             <source>Nothing waiting to upload</source>
-            <translation type="unfinished" />
+            <translation>Nincs feltöltésre váró adat</translation>
         </message>
         <message numerus="yes">
             <source>%n lookup(s) waiting</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n ellenőrzés vár</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n lookup(s) failed</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n ellenőrzés sikertelen</numerusform>
             </translation>
         </message>
         <message>
             <source>No lookups waiting</source>
-            <translation type="unfinished" />
+            <translation>Nincs váró ellenőrzés</translation>
         </message>
     </context>
     <context>
         <name>TermsPage</name>
         <message>
             <source>Payment and delivery as agreed with the customer.</source>
-            <translation type="unfinished" />
+            <translation>Fizetés és szállítás az ügyféllel egyeztetett módon.</translation>
         </message>
         <message>
             <source> days</source>
-            <translation type="unfinished" />
+            <translation> nap</translation>
         </message>
         <message>
             <source>Payment terms in days</source>
-            <translation type="unfinished" />
+            <translation>Fizetési határidő napokban</translation>
         </message>
         <message>
             <source>0 means payment in advance; at most 120 days.</source>
-            <translation type="unfinished" />
+            <translation>A 0 előre fizetést jelent; legfeljebb 120 nap.</translation>
         </message>
         <message>
             <source>Pa&amp;yment terms:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fizetési határidő:</translation>
         </message>
         <message>
             <source>A &amp;delivery date was agreed</source>
-            <translation type="unfinished" />
+            <translation>&amp;Szállítási időpontban megállapodtunk</translation>
         </message>
         <message>
             <source>A delivery date was agreed</source>
-            <translation type="unfinished" />
+            <translation>Szállítási időpontban megállapodtunk</translation>
         </message>
         <message>
             <source>Delivery date</source>
-            <translation type="unfinished" />
+            <translation>Szállítási dátum</translation>
         </message>
         <message>
             <source>De&amp;livery:</source>
-            <translation type="unfinished" />
+            <translation>Szá&amp;llítás:</translation>
         </message>
         <message>
             <source>Notes for the quote</source>
-            <translation type="unfinished" />
+            <translation>Megjegyzések az ajánlathoz</translation>
         </message>
         <message>
             <source>Anything the customer should read on the quote</source>
-            <translation type="unfinished" />
+            <translation>Amit az ügyfélnek el kell olvasnia az ajánlaton</translation>
         </message>
         <message>
             <source>Optional, up to 2000 characters.</source>
-            <translation type="unfinished" />
+            <translation>Nem kötelező, legfeljebb 2000 karakter.</translation>
         </message>
         <message>
             <source>N&amp;otes:</source>
-            <translation type="unfinished" />
+            <translation>Me&amp;gjegyzés:</translation>
         </message>
     </context>
     <context>
         <name>Texts</name>
         <message>
             <source>Draft</source>
-            <translation type="unfinished" />
+            <translation>Piszkozat</translation>
         </message>
         <message>
             <source>Waiting for lookups</source>
-            <translation type="unfinished" />
+            <translation>Ellenőrzésekre vár</translation>
         </message>
         <message>
             <source>Needs approval</source>
-            <translation type="unfinished" />
+            <translation>Jóváhagyásra vár</translation>
         </message>
         <message>
             <source>Ready to submit</source>
-            <translation type="unfinished" />
+            <translation>Beküldhető</translation>
         </message>
         <message>
             <source>Submitting</source>
-            <translation type="unfinished" />
+            <translation>Beküldés alatt</translation>
         </message>
         <message>
             <source>Submitted</source>
-            <translation type="unfinished" />
+            <translation>Beküldve</translation>
         </message>
         <message>
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>Elfogadva</translation>
         </message>
         <message>
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Visszavonva</translation>
         </message>
         <message>
             <source>Expired</source>
-            <translation type="unfinished" />
+            <translation>Lejárt</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Nyitott</translation>
         </message>
         <message>
             <source>Customer</source>
-            <translation type="unfinished" />
+            <translation>Ügyfél</translation>
         </message>
         <message>
             <source>Contact</source>
-            <translation type="unfinished" />
+            <translation>Kapcsolattartó</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Tételek</translation>
         </message>
         <message>
             <source>Terms</source>
-            <translation type="unfinished" />
+            <translation>Feltételek</translation>
         </message>
         <message>
             <source>Review</source>
-            <translation type="unfinished" />
+            <translation>Áttekintés</translation>
         </message>
         <message>
             <source>Submit</source>
-            <translation type="unfinished" />
+            <translation>Beküldés</translation>
         </message>
         <message>
             <source>Not ready yet</source>
-            <translation type="unfinished" />
+            <translation>Még nem kész</translation>
+        </message>
+        <message>
+            <source>Waiting for checks</source>
+            <translation>Ellenőrzésekre vár</translation>
         </message>
         <message>
             <source>Submitting…</source>
-            <translation type="unfinished" />
+            <translation>Beküldés…</translation>
         </message>
         <message>
             <source>Not submitted</source>
-            <translation type="unfinished" />
+            <translation>Nincs beküldve</translation>
         </message>
         <message>
             <source>Stopped</source>
-            <translation type="unfinished" />
+            <translation>Leállt</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Kész</translation>
         </message>
         <message>
             <source>Confirm again</source>
-            <translation type="unfinished" />
+            <translation>Újra megerősítendő</translation>
         </message>
         <message>
             <source>Not filled in</source>
-            <translation type="unfinished" />
+            <translation>Nincs kitöltve</translation>
         </message>
         <message>
             <source>Needs correction</source>
-            <translation type="unfinished" />
+            <translation>Javítandó</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
-            <translation type="unfinished" />
+            <translation>Nem mentett módosítások</translation>
         </message>
         <message>
             <source>Waiting</source>
-            <translation type="unfinished" />
+            <translation>Várakozik</translation>
         </message>
         <message>
             <source>VAT number and company (VIES)</source>
-            <translation type="unfinished" />
+            <translation>Adószám és cég (VIES)</translation>
         </message>
         <message>
             <source>Credit check</source>
-            <translation type="unfinished" />
+            <translation>Hitelképesség-ellenőrzés</translation>
         </message>
         <message>
             <source>Address check</source>
-            <translation type="unfinished" />
+            <translation>Címellenőrzés</translation>
         </message>
         <message>
             <source>Queued — starts in a moment</source>
-            <translation type="unfinished" />
+            <translation>Sorban áll – hamarosan indul</translation>
         </message>
         <message>
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>Ellenőrzés…</translation>
         </message>
         <message>
             <source>Waiting for the network — runs by itself when you are back online</source>
-            <translation type="unfinished" />
+            <translation>Hálózatra vár – magától lefut, amint újra online</translation>
         </message>
         <message>
             <source>Trying again at {time} (attempt {n} failed: {reason})</source>
-            <translation type="unfinished" />
+            <translation>Új próbálkozás: {time} (a(z) {n}. kísérlet sikertelen: {reason})</translation>
         </message>
         <message>
             <source>Failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Sikertelen: {reason}</translation>
         </message>
         <message>
             <source>Replaced by a newer check</source>
-            <translation type="unfinished" />
+            <translation>Újabb ellenőrzés váltotta fel</translation>
         </message>
         <message>
             <source>Registered in VIES: {name}</source>
-            <translation type="unfinished" />
+            <translation>A VIES-ben nyilvántartva: {name}</translation>
         </message>
         <message>
             <source>(no name published)</source>
-            <translation type="unfinished" />
+            <translation>(a név nem nyilvános)</translation>
         </message>
         <message>
             <source>Not registered in VIES — check the number with the customer</source>
-            <translation type="unfinished" />
+            <translation>Nincs a VIES-ben – egyeztesse a számot az ügyféllel</translation>
         </message>
         <message>
             <source>Approved up to {limit} (rating {rating})</source>
-            <translation type="unfinished" />
+            <translation>Jóváhagyva {limit} összegig (minősítés: {rating})</translation>
         </message>
         <message>
             <source>Declined: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Elutasítva: {reason}</translation>
         </message>
         <message>
             <source>no reason given</source>
-            <translation type="unfinished" />
+            <translation>indoklás nélkül</translation>
         </message>
         <message>
             <source>Address found: {address}</source>
-            <translation type="unfinished" />
+            <translation>Cím megtalálva: {address}</translation>
         </message>
         <message>
             <source>Address not found — check it</source>
-            <translation type="unfinished" />
+            <translation>A cím nem található – ellenőrizze</translation>
         </message>
         <message>
             <source>just now</source>
-            <translation type="unfinished" />
+            <translation>épp most</translation>
         </message>
         <message numerus="yes">
             <source>%n min ago</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n perce</numerusform>
             </translation>
         </message>
         <message>
             <source>today {time}</source>
-            <translation type="unfinished" />
+            <translation>ma {time}</translation>
         </message>
     </context>
     <context>
         <name>TimelineDialog</name>
         <message>
             <source>Timeline of the sale</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés előzményei</translation>
         </message>
         <message>
             <source>Everything that happened to this sale, in order. Each line is one recorded event; nothing is ever changed afterwards.</source>
-            <translation type="unfinished" />
+            <translation>Minden, ami ezzel az értékesítéssel történt, időrendben. Minden sor egy rögzített esemény; utólag semmi sem változik.</translation>
         </message>
         <message>
             <source>Events of the sale</source>
-            <translation type="unfinished" />
+            <translation>Az értékesítés eseményei</translation>
         </message>
         <message>
             <source>#</source>
-            <translation type="unfinished" />
+            <translation>#</translation>
         </message>
         <message>
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Idő</translation>
         </message>
         <message>
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>Ki</translation>
         </message>
         <message>
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Mi</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Bezárás</translation>
         </message>
         <message>
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Ez a gép</translation>
         </message>
         <message>
             <source>Another computer ({id})</source>
-            <translation type="unfinished" />
+            <translation>Másik gép ({id})</translation>
         </message>
         <message>
             <source>Manager {name}</source>
-            <translation type="unfinished" />
+            <translation>Vezető: {name}</translation>
         </message>
         <message>
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Szerver</translation>
         </message>
     </context>
     <context>
         <name>_LineEditor</name>
         <message>
             <source>Quantity of line {n}</source>
-            <translation type="unfinished" />
+            <translation>A(z) {n}. tétel mennyisége</translation>
         </message>
         <message>
             <source>Discount of line {n}</source>
-            <translation type="unfinished" />
+            <translation>A(z) {n}. tétel kedvezménye</translation>
         </message>
     </context>
 </TS>

@@ -27,8 +27,31 @@ if TYPE_CHECKING:
     from salesdesk.sales.views import SaleSummary
 
 
-def _t(text: str) -> str:
-    return escape(translate("Quote", text))
+def _labels() -> dict[str, str]:
+    """The quote's words, escaped for HTML (one call each, so that lupdate finds them)."""
+    words = {
+        "vat_number": translate("Quote", "VAT number"),
+        "attn": translate("Quote", "Attn."),
+        "payment_in_advance": translate("Quote", "Payment in advance."),
+        "delivery_on_date": translate("Quote", "Delivery on {date}."),
+        "this_quote_is_valid_until_date": translate("Quote", "This quote is valid until {date}."),
+        "quote": translate("Quote", "Quote"),
+        "prepared_by": translate("Quote", "Prepared by"),
+        "price_list": translate("Quote", "Price list"),
+        "for": translate("Quote", "For"),
+        "product": translate("Quote", "Product"),
+        "quantity": translate("Quote", "Quantity"),
+        "unit_price": translate("Quote", "Unit price"),
+        "discount": translate("Quote", "Discount"),
+        "net": translate("Quote", "Net"),
+        "vat": translate("Quote", "VAT"),
+        "gross": translate("Quote", "Gross"),
+        "vat_breakdown": translate("Quote", "VAT breakdown"),
+        "rate": translate("Quote", "Rate"),
+        "net_before_discount": translate("Quote", "Net before discount"),
+        "total": translate("Quote", "Total"),
+    }
+    return {k: escape(v) for k, v in words.items()}
 
 
 def quote_number(summary: SaleSummary) -> str:
@@ -37,6 +60,7 @@ def quote_number(summary: SaleSummary) -> str:
 
 def quote_html(summary: SaleSummary) -> str:
     cur = summary.totals.currency
+    L = _labels()
     c = summary.customer
     muted = "#666666"
     border = "#cccccc"
@@ -45,10 +69,10 @@ def quote_html(summary: SaleSummary) -> str:
         customer_lines.append(f"<b>{escape(c.company_name or c.vat_number)}</b>")
         if c.address:
             customer_lines.append(escape(c.address).replace("\n", "<br>"))
-        customer_lines.append(_t("VAT number") + f" {escape(c.vat_number)}")
+        customer_lines.append(L["vat_number"] + f" {escape(c.vat_number)}")
     if summary.contact:
         customer_lines.append(
-            _t("Attn.") + f" {escape(str(summary.contact.get('name', '')))}"
+            L["attn"] + f" {escape(str(summary.contact.get('name', '')))}"
             f" &lt;{escape(str(summary.contact.get('email', '')))}&gt;"
         )
     rows = []
@@ -81,14 +105,14 @@ def quote_html(summary: SaleSummary) -> str:
                 translate("Quote", "Payment within %n day(s) of the invoice date.", None, int(days))
             )
             if int(days)
-            else _t("Payment in advance.")
+            else L["payment_in_advance"]
         )
     if terms.get("delivery_date"):
         term_lines.append(
-            _t("Delivery on {date}.").format(date=texts.format_date(str(terms["delivery_date"])))
+            L["delivery_on_date"].format(date=texts.format_date(str(terms["delivery_date"])))
         )
     term_lines.append(
-        _t("This quote is valid until {date}.").format(date=texts.format_date(summary.expires_at))
+        L["this_quote_is_valid_until_date"].format(date=texts.format_date(summary.expires_at))
     )
     notes = (
         f"<p style='margin-top:8pt'>{escape(str(terms['notes'])).replace(chr(10), '<br>')}</p>"
@@ -100,41 +124,41 @@ def quote_html(summary: SaleSummary) -> str:
     return f"""
 <html><body style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 9pt; color: #222;">
 <table width="100%"><tr>
- <td><span style="font-size:20pt; font-weight:600; color:#1d4ed8">{_t("Quote")}</span><br>
+ <td><span style="font-size:20pt; font-weight:600; color:#1d4ed8">{L["quote"]}</span><br>
   <span style="color:{muted}">{escape(quote_number(summary))} · {today}</span></td>
- <td align="right" style="color:{muted}">{_t("Prepared by")} {escape(summary.agent)}<br>
-  {_t("Price list")} {escape(summary.price_list_version)}</td>
+ <td align="right" style="color:{muted}">{L["prepared_by"]} {escape(summary.agent)}<br>
+  {L["price_list"]} {escape(summary.price_list_version)}</td>
 </tr></table>
-<p style="margin-top:14pt"><span style="color:{muted}">{_t("For")}</span><br>
+<p style="margin-top:14pt"><span style="color:{muted}">{L["for"]}</span><br>
 {"<br>".join(customer_lines)}</p>
 <table width="100%" cellspacing="0" cellpadding="4"
  style="margin-top:12pt; border-collapse:collapse;">
 <tr style="background:#eef2f8">
- <th align="left">#</th><th align="left">{_t("Product")}</th>
- <th align="right">{_t("Quantity")}</th><th align="right">{_t("Unit price")}</th>
- <th align="right">{_t("Discount")}</th><th align="right">{_t("Net")}</th>
- <th align="right">{_t("VAT")}</th><th align="right">{_t("Gross")}</th>
+ <th align="left">#</th><th align="left">{L["product"]}</th>
+ <th align="right">{L["quantity"]}</th><th align="right">{L["unit_price"]}</th>
+ <th align="right">{L["discount"]}</th><th align="right">{L["net"]}</th>
+ <th align="right">{L["vat"]}</th><th align="right">{L["gross"]}</th>
 </tr>
 {"".join(rows)}
 </table>
 <hr style="color:{border}">
 <table width="100%"><tr>
 <td width="55%" valign="top">
- <b>{_t("VAT breakdown")}</b>
+ <b>{L["vat_breakdown"]}</b>
  <table cellspacing="0" cellpadding="3">
-  <tr><th align="left">{_t("Rate")}</th><th align="right">{_t("Net")}</th>
-  <th align="right">{_t("VAT")}</th></tr>
+  <tr><th align="left">{L["rate"]}</th><th align="right">{L["net"]}</th>
+  <th align="right">{L["vat"]}</th></tr>
   {vat_rows}
  </table>
 </td>
 <td valign="top">
  <table width="100%" cellspacing="0" cellpadding="3">
-  <tr><td>{_t("Net before discount")}</td>
+  <tr><td>{L["net_before_discount"]}</td>
    <td align="right">{texts.money(before_discount, cur)}</td></tr>
-  <tr><td>{_t("Discount")}</td><td align="right">−{texts.money(totals.discount, cur)}</td></tr>
-  <tr><td>{_t("Net")}</td><td align="right">{texts.money(totals.net, cur)}</td></tr>
-  <tr><td>{_t("VAT")}</td><td align="right">{texts.money(totals.vat, cur)}</td></tr>
-  <tr><td style="font-size:12pt"><b>{_t("Total")}</b></td>
+  <tr><td>{L["discount"]}</td><td align="right">−{texts.money(totals.discount, cur)}</td></tr>
+  <tr><td>{L["net"]}</td><td align="right">{texts.money(totals.net, cur)}</td></tr>
+  <tr><td>{L["vat"]}</td><td align="right">{texts.money(totals.vat, cur)}</td></tr>
+  <tr><td style="font-size:12pt"><b>{L["total"]}</b></td>
    <td align="right" style="font-size:12pt"><b>{texts.money(totals.gross, cur)}</b></td></tr>
  </table>
 </td></tr></table>

@@ -98,18 +98,17 @@ class ReviewPage(QWidget):
     def load(self, summary: SaleSummary) -> None:
         self.summary = summary
         t = tokens()
-        tr = self.tr
         if summary.status in ("submitted", "accepted"):
-            self.readiness.show_message("ok", tr("This sale was submitted."))
+            self.readiness.show_message("ok", self.tr("This sale was submitted."))
         elif summary.status in ("cancelled", "expired"):
             self.readiness.show_message("danger", texts.status_text(summary.status))
         elif summary.submit_pending:
             self.readiness.show_message(
-                "info", tr("Submitting as soon as the lookups below have finished.")
+                "info", self.tr("Submitting as soon as the lookups below have finished.")
             )
         elif not summary.problems:
             self.readiness.show_message(
-                "ok", tr("Everything is in place. Press Submit to send the order.")
+                "ok", self.tr("Everything is in place. Press Submit to send the order.")
             )
         else:
             head = translate(
@@ -124,20 +123,23 @@ class ReviewPage(QWidget):
 
         c = summary.customer
         if c is None:
-            customer_html = f"<span style='color:{t.muted}'>{tr('Not filled in yet')}</span>"
+            not_yet = self.tr("Not filled in yet")
+            customer_html = f"<span style='color:{t.muted}'>{not_yet}</span>"
         else:
-            parts = [f"<b>{escape(c.company_name or tr('(name not known yet)'))}</b>"]
+            unknown = self.tr("(name not known yet)")
+            by_you = escape(self.tr("entered by you"))
+            parts = [f"<b>{escape(c.company_name or unknown)}</b>"]
             if c.name_overridden:
-                parts[0] += (
-                    f" <span style='color:{t.muted}'>({escape(tr('entered by you'))})</span>"
-                )
-            parts.append(escape(tr("VAT number {vat}").format(vat=c.vat_number)))
+                parts[0] += f" <span style='color:{t.muted}'>({by_you})</span>"
+            parts.append(escape(self.tr("VAT number {vat}").format(vat=c.vat_number)))
             if c.address:
                 parts.append(escape(c.address).replace("\n", "<br>"))
             if c.consultation_number:
                 parts.append(
                     f"<span style='color:{t.muted}'>"
-                    + escape(tr("VIES consultation {number}").format(number=c.consultation_number))
+                    + escape(
+                        self.tr("VIES consultation {number}").format(number=c.consultation_number)
+                    )
                     + "</span>"
                 )
             customer_html = "<br>".join(parts)
@@ -149,19 +151,20 @@ class ReviewPage(QWidget):
             if summary.contact.get("phone"):
                 contact_lines.append(escape(str(summary.contact["phone"])))
         else:
-            contact_lines.append(f"<span style='color:{t.muted}'>{tr('No contact yet')}</span>")
+            no_contact = self.tr("No contact yet")
+            contact_lines.append(f"<span style='color:{t.muted}'>{no_contact}</span>")
         if summary.terms:
             days = int(summary.terms.get("payment_terms_days", 0))
             contact_lines.append("")
             contact_lines.append(
                 escape(translate("ReviewPage", "Payment within %n day(s)", None, days))
                 if days
-                else escape(tr("Payment in advance"))
+                else escape(self.tr("Payment in advance"))
             )
             if summary.terms.get("delivery_date"):
                 contact_lines.append(
                     escape(
-                        tr("Delivery on {date}").format(
+                        self.tr("Delivery on {date}").format(
                             date=texts.format_date(str(summary.terms["delivery_date"]))
                         )
                     )
@@ -171,11 +174,14 @@ class ReviewPage(QWidget):
                     f"<i>{escape(str(summary.terms['notes']))}</i>".replace("\n", "<br>")
                 )
         else:
-            contact_lines.append(f"<span style='color:{t.muted}'>{tr('No terms yet')}</span>")
+            no_terms = self.tr("No terms yet")
+            contact_lines.append(f"<span style='color:{t.muted}'>{no_terms}</span>")
         contact_lines.append(
             f"<span style='color:{t.muted}'>"
             + escape(
-                tr("Quote valid until {date}").format(date=texts.format_date(summary.expires_at))
+                self.tr("Quote valid until {date}").format(
+                    date=texts.format_date(summary.expires_at)
+                )
             )
             + "</span>"
         )
@@ -184,14 +190,18 @@ class ReviewPage(QWidget):
         def section(text: str) -> str:
             return f"<p style='font-size:12pt; font-weight:600; margin-top:10px'>{escape(text)}</p>"
 
+        customer_head = section(self.tr("Customer"))
+        contact_head = section(self.tr("Contact and terms"))
+        lines_head = section(self.tr("Lines and totals"))
+        checks_head = section(self.tr("Checks and approval"))
         self.body.setHtml(
             f"<div style='color:{t.text}'>"
             "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-            f"<td width='50%' valign='top'>{section(tr('Customer'))}{customer_html}</td>"
-            f"<td width='50%' valign='top'>{section(tr('Contact and terms'))}{contact_html}</td>"
+            f"<td width='50%' valign='top'>{customer_head}{customer_html}</td>"
+            f"<td width='50%' valign='top'>{contact_head}{contact_html}</td>"
             "</tr></table>"
-            f"{section(tr('Lines and totals'))}{lines_html(summary)}"
-            f"{section(tr('Checks and approval'))}{checks_html(summary)}"
+            f"{lines_head}{lines_html(summary)}"
+            f"{checks_head}{checks_html(summary)}"
             "</div>"
         )
 
@@ -200,19 +210,23 @@ def lines_html(summary: SaleSummary) -> str:
     t = tokens()
     cur = summary.totals.currency
 
-    def tr(text: str) -> str:
-        return escape(translate("ReviewPage", text))
-
     if not summary.lines:
-        return f"<span style='color:{t.muted}'>{tr('No lines yet')}</span>"
+        no_lines = escape(translate("ReviewPage", "No lines yet"))
+        return f"<span style='color:{t.muted}'>{no_lines}</span>"
+    headers = (
+        (translate("ReviewPage", "Product"), "left"),
+        (translate("ReviewPage", "Qty"), "right"),
+        (translate("ReviewPage", "Unit price"), "right"),
+        (translate("ReviewPage", "Discount"), "right"),
+        (translate("ReviewPage", "Net"), "right"),
+        (translate("ReviewPage", "VAT"), "right"),
+        (translate("ReviewPage", "Gross"), "right"),
+    )
     head = "".join(
-        f"<th align='{a}' style='padding:3px 8px; border-bottom:1px solid {t.border}'>{h}</th>"
-        for h, a in (
-            (tr("Product"), "left"), (tr("Qty"), "right"), (tr("Unit price"), "right"),
-            (tr("Discount"), "right"), (tr("Net"), "right"), (tr("VAT"), "right"),
-            (tr("Gross"), "right"),
-        )
-    )  # fmt: skip
+        f"<th align='{a}' style='padding:3px 8px; border-bottom:1px solid {t.border}'>"
+        f"{escape(h)}</th>"
+        for h, a in headers
+    )
     rows = []
     for line in summary.lines:
         cells = [
@@ -233,8 +247,8 @@ def lines_html(summary: SaleSummary) -> str:
         )
     totals = summary.totals
     summary_rows = [
-        (tr("Net"), texts.money(totals.net, cur)),
-        (tr("of which discount"), texts.money(totals.discount, cur)),
+        (escape(translate("ReviewPage", "Net")), texts.money(totals.net, cur)),
+        (escape(translate("ReviewPage", "of which discount")), texts.money(totals.discount, cur)),
     ]
     for group in totals.vat_breakdown:
         label = escape(
@@ -248,8 +262,9 @@ def lines_html(summary: SaleSummary) -> str:
         f"<td align='right' style='padding:2px 8px'>{v}</td></tr>"
         for k, v in summary_rows
     )
+    gross_label = escape(translate("ReviewPage", "Gross total"))
     foot += (
-        f"<tr><td colspan='6' align='right' style='padding:4px 8px'><b>{tr('Gross total')}</b>"
+        f"<tr><td colspan='6' align='right' style='padding:4px 8px'><b>{gross_label}</b>"
         f"</td><td align='right' style='padding:4px 8px'><b>{texts.money(totals.gross, cur)}"
         "</b></td></tr>"
     )
@@ -302,9 +317,9 @@ def checks_html(summary: SaleSummary) -> str:
     )
     if approval.comment:
         text += f" — “{approval.comment}”"
+    label = escape(translate("ReviewPage", "Discount approval"))
     rows.append(
-        f"<tr><td style='padding:2px 12px 2px 0'><b>"
-        f"{escape(translate('ReviewPage', 'Discount approval'))}</b></td>"
+        f"<tr><td style='padding:2px 12px 2px 0'><b>{label}</b></td>"
         f"<td style='color:{color}'>{escape(text)}</td></tr>"
     )
     return "<table cellspacing='0'>" + "".join(rows) + "</table>"
@@ -354,7 +369,6 @@ class SubmitPage(QWidget):
 
     def load(self, summary: SaleSummary) -> None:
         self.summary = summary
-        tr = self.tr
         stopped = next(
             (p for p in summary.problems if p.startswith("automatic submission stopped")), None
         )
@@ -362,17 +376,17 @@ class SubmitPage(QWidget):
             self.state = "accepted"
             self.icon.set_icon("check-circle", "success")
             self.headline.setText(
-                tr("Order accepted — order number {number}").format(
+                self.tr("Order accepted — order number {number}").format(
                     number=summary.order_number or "?"
                 )
             )
-            self.body.setText(tr("The server confirmed the order. Nothing more to do here."))
+            self.body.setText(self.tr("The server confirmed the order. Nothing more to do here."))
         elif summary.status == "submitted":
             self.state = "submitted"
             self.icon.set_icon("check-circle", "success")
-            self.headline.setText(tr("Submitted"))
+            self.headline.setText(self.tr("Submitted"))
             self.body.setText(
-                tr(
+                self.tr(
                     "The sale is complete on this computer. It is uploaded with the next sync "
                     "and gets its order number from the server."
                 )
@@ -380,9 +394,9 @@ class SubmitPage(QWidget):
         elif summary.submit_pending:
             self.state = "submit_pending"
             self.icon.set_icon("hourglass", "info")
-            self.headline.setText(tr("Waiting for lookups, then submitting by itself"))
+            self.headline.setText(self.tr("Waiting for lookups, then submitting by itself"))
             self.body.setText(
-                tr(
+                self.tr(
                     "You can close this window or keep working: when the checks below finish "
                     "(also after the network comes back), the sale is submitted automatically."
                 )
@@ -390,7 +404,7 @@ class SubmitPage(QWidget):
         elif stopped:
             self.state = "stopped"
             self.icon.set_icon("alert", "warning")
-            self.headline.setText(tr("Automatic submission stopped"))
+            self.headline.setText(self.tr("Automatic submission stopped"))
             self.body.setText(stopped[len("automatic submission stopped: ") :].capitalize())
         elif summary.status in ("cancelled", "expired"):
             self.state = summary.status
@@ -400,8 +414,8 @@ class SubmitPage(QWidget):
         else:
             self.state = "not_submitted"
             self.icon.set_icon("send", "muted")
-            self.headline.setText(tr("Not submitted yet"))
-            self.body.setText(tr("Check the Review step, then press Submit."))
+            self.headline.setText(self.tr("Not submitted yet"))
+            self.body.setText(self.tr("Check the Review step, then press Submit."))
         self.headline.setAccessibleName(self.headline.text())
         views = [v for v in summary.lookups if v.status != "superseded"]
         while len(self._rows) < len(views):  # rows are reused: updates arrive often
