@@ -95,3 +95,26 @@ def test_labels_have_mnemonics_and_buddies(qtbot: QtBot, make_app: AppFactory) -
             if label.buddy() is not None and "&" not in label.text():
                 missing.append(f"{page.step}: {label.text()} has no mnemonic")
     assert missing == []
+
+
+def test_tab_order_runs_steps_page_footer(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app()
+    wid = prefilled_sale(qtbot, app, {"customer": {"vat_number": "DE136695976"}})
+    window = open_sale(qtbot, app, wid)
+    window.activateWindow()
+    expected = {
+        "contact": ["contactName", "contactEmail", "contactPhone", "backButton"],
+        "lines": ["productSearch", "productTable", "addQuantity", "addDiscount", "addLine",
+                  "linesTable", "removeLine", "backButton"],
+    }  # fmt: skip
+    for step, names in expected.items():
+        window.go(step)
+        window.steps.setFocus()
+        seen = []
+        for _ in names:
+            current = window.focusWidget()
+            assert current is not None
+            qtbot.keyClick(current, Qt.Key.Key_Tab)
+            focused = window.focusWidget()
+            seen.append(focused.objectName() if focused is not None else "")
+        assert seen == names, step

@@ -377,6 +377,7 @@ class LinesPage(StepPage):
         self.product_table.setAlternatingRowColors(True)
         self.product_table.setMinimumHeight(150)
         self.product_table.setWordWrap(False)
+        self.product_table.setTabKeyNavigation(False)  # Tab leaves; arrows move
         header = self.product_table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 150), (2, 60), (3, 110), (4, 60)):
@@ -432,6 +433,7 @@ class LinesPage(StepPage):
         self.table.setMinimumHeight(120)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         lines_header = self.table.horizontalHeader()
         lines_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -231,7 +233,26 @@ class SaleWindow(QWidget):
         scroll.setWidget(page)
         self.pages[step] = page
         self.scrolls[step] = scroll
+        self._fix_tab_order()
         return page
+
+    def _fix_tab_order(self) -> None:
+        """Header, step list, the page's fields, footer. Pages are built lazily, after the
+        footer, so their fields would otherwise come last in the tab chain."""
+        order: list[QWidget] = [
+            self.timeline_button,
+            self.quote_button,
+            self.cancel_button,
+            self.restored.button,
+            self.steps,
+        ]
+        for step in STEPS:
+            page = self.pages.get(step)
+            if page is not None:
+                order += _focus_chain(page)
+        order += [self.back_button, self.close_button, self.next_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _build_next(self) -> None:
         while self._pending_builds:
@@ -722,3 +743,18 @@ def warm_up_steps(controller: AppController) -> list[Callable[[], None]]:
         one(SubmitPage),
         one(lambda: SaleWindow(controller, "warm-up", load=False)),
     ]
+
+
+def _focus_chain(root: QWidget) -> list[QWidget]:
+    """root's descendants that take Tab focus, in focus-chain (creation) order."""
+    found: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    while widget is not root and widget is not None and len(found) < 500:
+        if (
+            root.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
+        ):
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
