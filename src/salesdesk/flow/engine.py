@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 import threading
 import uuid
 from collections import OrderedDict
@@ -155,7 +156,7 @@ class Engine:
                 yield self._conn
         except FlowError:
             raise
-        except sa.exc.SQLAlchemyError as exc:
+        except (sa.exc.SQLAlchemyError, sqlite3.Error) as exc:
             raise translate_db_error(exc, self.db_path) from exc
 
     @contextmanager
@@ -164,26 +165,30 @@ class Engine:
         try:
             with self._conn.begin():
                 yield self._conn
-        except sa.exc.SQLAlchemyError as exc:
+        except (sa.exc.SQLAlchemyError, sqlite3.Error) as exc:
             raise translate_db_error(exc, self.db_path) from exc
         finally:
             self._conn.info["read_only"] = False
 
     # ------------------------------------------------------------------ loading
     def _load_events(self, conn: sa.Connection, workflow_id: str, after: int = 0) -> list[Event]:
-        rows = conn.exec_driver_sql(
+        rows = _driver(conn).execute(
             "SELECT seq, type, data, time, origin FROM events "
             "WHERE workflow_id = ? AND seq > ? ORDER BY seq",
             (workflow_id, after),
-        ).all()
+        )
         loads = json.loads
         return [Event(r[0], r[1], loads(r[2]), r[3], r[4]) for r in rows]
 
     def _row_meta(self, conn: sa.Connection, workflow_id: str) -> tuple[str, int, int] | None:
-        row = conn.exec_driver_sql(
-            "SELECT workflow_type, position, version FROM workflows WHERE workflow_id = ?",
-            (workflow_id,),
-        ).first()
+        row = (
+            _driver(conn)
+            .execute(
+                "SELECT workflow_type, position, version FROM workflows WHERE workflow_id = ?",
+                (workflow_id,),
+            )
+            .fetchone()
+        )
         return (row[0], row[1], row[2]) if row is not None else None
 
     def _instance(self, conn: sa.Connection, workflow_id: str) -> WorkflowInstance:
@@ -244,7 +249,7 @@ class Engine:
         # Every signal passes here: plain SQL, because building the equivalent SQLAlchemy
         # Core statements (and their cache keys) cost more than half of a signal's CPU time.
         wid = inst.workflow_id
-        conn.exec_driver_sql(
+        _driver(conn).executemany(
             _INSERT_EVENT, [(wid, e.seq, e.type, e.data_json(), e.time, e.origin) for e in new]
         )
         self._index(conn, inst.workflow_id, new)
@@ -266,11 +271,16 @@ class Engine:
                 )
             )
             return 1
-        version: int = conn.exec_driver_sql(
-            _UPDATE_WORKFLOW,
-            (inst.state.status, inst.position, stamp, listing, inst.position, wid),
-        ).scalar_one()
-        return version
+        # fetchall: a RETURNING statement left unfinished would hold up the commit.
+        ((version,),) = (
+            _driver(conn)
+            .execute(
+                _UPDATE_WORKFLOW,
+                (inst.state.status, inst.position, stamp, listing, inst.position, wid),
+            )
+            .fetchall()
+        )
+        return int(version)
 
     def _index(self, conn: sa.Connection, workflow_id: str, new: Sequence[Event]) -> None:
         """Keep the task and timer rows in step with the events, in the same transaction."""
@@ -862,6 +872,15 @@ class Engine:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _driver(conn: sa.Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under ``conn``, in the same transaction. The statements every
+    signal and every cache check run go to it directly: for these one-row statements
+    SQLAlchemy's execution machinery costs several times what SQLite itself takes."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
 
 
 _INSERT_EVENT = (
