@@ -456,7 +456,14 @@ class AppController(QObject):
         self._prewarmed = True
         recent = [r.workflow_id for r in overview.rows if r.status == "open"][:PREWARM_SALES]
         for wid in recent:
-            self.call_when_idle(_summary_of(wid))
+            self.call_when_idle(self._warm_sale(wid))
+
+    def _warm_sale(self, workflow_id: str) -> Callable[[SalesService], Any]:
+        def run(service: SalesService) -> None:
+            summary = service.summary(workflow_id)  # replayed into the engine's cache
+            self._price_list_of(service, workflow_id, summary)  # parsed and hashed once
+
+        return run
 
     def _on_done(self, job_id: int, result: object, error: object) -> None:
         pending = self._pending.pop(job_id, None)
@@ -751,13 +758,6 @@ class AppController(QObject):
             interactive=True,
             label=self.tr("Sending the decision…"),
         )
-
-
-def _summary_of(workflow_id: str) -> Callable[[SalesService], Any]:
-    def run(service: SalesService) -> Any:
-        return service.summary(workflow_id)
-
-    return run
 
 
 def _warm_up() -> None:

@@ -288,7 +288,10 @@ class MainWindow(QMainWindow):
         empty_text.setProperty("role", "muted")
         empty_text.setWordWrap(True)
         empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_text.setFixedWidth(460)  # a fixed width gives the wrapped text its height
+        empty_text.setFixedWidth(460)
+        # Fixed width and height: a wrapped label centred by a layout flag gets the height
+        # of its unwrapped size hint and is cut off.
+        empty_text.setFixedHeight(empty_text.heightForWidth(460))
         empty_layout.addWidget(empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
 

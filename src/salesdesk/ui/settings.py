@@ -34,7 +34,7 @@ from salesdesk.ui.controller import AppController, CallError
 from salesdesk.ui.drafts import atomic_write
 from salesdesk.ui.i18n import LANGUAGES
 from salesdesk.ui.ports import ROLE_MANAGER
-from salesdesk.ui.theme import icon
+from salesdesk.ui.theme import icon, repolish
 from salesdesk.ui.widgets import FieldMessage, IconLabel
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ class SettingsDialog(QDialog):
         password_label.setBuddy(self.password)
         form.addRow(password_label, self.password)
         buttons = QHBoxLayout()
-        self.login_button = QPushButton(icon("user"), self.tr("&Sign in"))
+        self.login_button = QPushButton(icon("user", "on_accent"), self.tr("&Sign in"))
         self.login_button.setAccessibleName(self.tr("Sign in"))
         self.login_button.setProperty("primary", True)
         self.login_button.clicked.connect(self._login)
@@ -199,6 +199,7 @@ class SettingsDialog(QDialog):
         self.logout_button.setEnabled(signed_in)
         self.password.setEnabled(not signed_in)
         self.user.setReadOnly(signed_in)
+        repolish(self.user)  # the stylesheet greys read-only fields
 
     def _login(self) -> None:
         url = self.url.text().strip()
