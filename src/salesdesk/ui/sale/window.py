@@ -18,6 +18,7 @@ when the sale is opened again, at the step where the agent was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -251,7 +252,7 @@ class SaleWindow(QWidget):
             if page is not None:
                 order += _focus_chain(page)
         order += [self.back_button, self.close_button, self.next_button]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
     def _build_next(self) -> None:
