@@ -2,13 +2,16 @@
 
 Each local workflow has ``synced_position`` (S): events 1..S are identical on the server;
 events after S were recorded here and are still to be accepted. A push offers them with
-expected position S. The server answers accepted/duplicate (S moves), conflict (rebase)
-or rejected (kept, shown to the agent). A pull applies server events durably before the
+expected position S. The server answers accepted (S moves), duplicate (S moves once the
+server's history shows the very same events: it compares type and data only), conflict
+(rebase) or rejected (kept, shown to the agent). A pull applies server events durably before the
 pull cursor moves, so a crash at any point only causes a harmless re-pull.
 
 Rebase (as Replicache does with pending mutations): adopt the server's history, then
 re-apply this device's not-yet-accepted *signals* through their validators. A signal
-that no longer validates is recorded as a visible conflict, never silently dropped.
+that no longer validates is recorded as a visible conflict, never silently dropped: the
+conflicts are durable before the history is replaced, and the whole read-decide-write
+runs under the engine's writer lock, so a signal recorded meanwhile is not overwritten.
 Local lookup results are not carried over: the lookups simply run again.
 """
 
