@@ -647,6 +647,10 @@
             <translation>Der Verkauf konnte nicht begonnen werden</translation>
         </message>
         <message>
+            <source>Quote saved to {path}</source>
+            <translation>Angebot gespeichert unter {path}</translation>
+        </message>
+        <message>
             <source>Cancel sale</source>
             <translation>Verkauf stornieren</translation>
         </message>
@@ -810,10 +814,6 @@
         <message>
             <source>PDF documents (*.pdf)</source>
             <translation>PDF-Dokumente (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Quote saved to {path}</source>
-            <translation>Angebot gespeichert unter {path}</translation>
         </message>
         <message>
             <source>The quote was not saved</source>

@@ -647,6 +647,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Quote saved to {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Cancel sale</source>
             <translation type="unfinished" />
         </message>
@@ -809,10 +813,6 @@
         </message>
         <message>
             <source>PDF documents (*.pdf)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quote saved to {path}</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -647,6 +647,10 @@
             <translation>Az értékesítés nem indítható</translation>
         </message>
         <message>
+            <source>Quote saved to {path}</source>
+            <translation>Az ajánlat mentve: {path}</translation>
+        </message>
+        <message>
             <source>Cancel sale</source>
             <translation>Értékesítés visszavonása</translation>
         </message>
@@ -809,10 +813,6 @@
         <message>
             <source>PDF documents (*.pdf)</source>
             <translation>PDF-dokumentumok (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Quote saved to {path}</source>
-            <translation>Az ajánlat mentve: {path}</translation>
         </message>
         <message>
             <source>The quote was not saved</source>

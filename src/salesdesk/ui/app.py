@@ -143,6 +143,28 @@ def run(
     locked: dict[str, str] | None = None,
 ) -> int:
     running = start(data_dir, sync_port=sync_port, locked=locked)
-    code = running.app.exec()
-    running.controller.shutdown()
+    return exec_until_quit(running)
+
+
+def exec_until_quit(running: Running) -> int:
+    """Run the event loop; Ctrl+C or SIGTERM close the windows like the Quit command does
+    (drafts are written, the database is closed) instead of killing the process."""
+    import signal
+
+    def quit_gracefully(*_args: object) -> None:
+        running.window.close()
+        running.app.quit()
+
+    previous = {sig: signal.signal(sig, quit_gracefully) for sig in (signal.SIGINT, signal.SIGTERM)}
+    # Python handles signals only when it runs; a timer lets it run now and then.
+    ticker = QTimer()
+    ticker.start(250)
+    ticker.timeout.connect(lambda: None)
+    try:
+        code = running.app.exec()
+    finally:
+        ticker.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        running.controller.shutdown()
     return int(code)

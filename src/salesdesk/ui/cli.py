@@ -33,7 +33,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from salesdesk.ui.app import create_application, first_start, start
+    from salesdesk.ui.app import create_application, exec_until_quit, first_start, start
 
     profile = Path(args.profile) if args.profile else _data_dir(args).with_name("SalesDesk-demo")
 
@@ -46,7 +46,4 @@ def run_demo(args: argparse.Namespace) -> int:
         return notice
 
     create_application()
-    running = start(profile, setup=setup)
-    code = running.app.exec()
-    running.controller.shutdown()
-    return int(code)
+    return exec_until_quit(start(profile, setup=setup))

@@ -442,8 +442,19 @@ class MainWindow(QMainWindow):
     def save_quote_of(self, workflow_id: str) -> None:
         from salesdesk.ui.quote import QuoteExporter
 
-        exporter = QuoteExporter(self.controller, self)
-        exporter.ask_and_save(workflow_id)
+        customer = next(
+            (r.customer for r in self.model.rows() if r.workflow_id == workflow_id), None
+        )
+        window = self.sale_windows.get(workflow_id)
+
+        def saved(path: Path) -> None:
+            message = self.tr("Quote saved to {path}").format(path=path)
+            self.status.showMessage(message, 10000)
+            if window is not None and self.sale_windows.get(workflow_id) is window:
+                window.error_banner.show_message("ok", message)
+
+        exporter = QuoteExporter(self.controller, window or self, saved)
+        exporter.ask_and_save(workflow_id, customer)
 
     def cancel_selected(self) -> None:
         wid = self.selected_id()

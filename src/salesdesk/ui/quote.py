@@ -8,6 +8,7 @@ without a screen, like QImage — so saving a long quote never stalls the window
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -211,9 +212,15 @@ def suggested_name(customer: str | None) -> str:
 class QuoteExporter:
     """Asks where to save, then renders and writes on the service thread."""
 
-    def __init__(self, controller: AppController, parent: QWidget) -> None:
+    def __init__(
+        self,
+        controller: AppController,
+        parent: QWidget,
+        on_saved: Callable[[Path], None] | None = None,
+    ) -> None:
         self.controller = controller
         self.parent = parent
+        self.on_saved = on_saved
 
     def ask_and_save(self, workflow_id: str, customer: str | None = None) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -232,11 +239,8 @@ class QuoteExporter:
         parent = self.parent
 
         def done(saved: Path) -> None:
-            window = parent.window()
-            bar = getattr(window, "statusBar", None)
-            message = translate("Quote", "Quote saved to {path}").format(path=saved)
-            if callable(bar):
-                bar().showMessage(message, 8000)
+            if self.on_saved is not None:
+                self.on_saved(saved)
 
         def failed(error: CallError) -> None:
             QMessageBox.warning(

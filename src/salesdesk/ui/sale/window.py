@@ -710,9 +710,9 @@ class SaleWindow(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closing and self.is_open:
+        if not self._closing:
             self._closing = True
-            self.save_draft()
+            self.save_draft()  # does nothing if the sale never opened
             self.controller.watch(self.workflow_id, False)
             self.closed.emit()
         event.accept()
