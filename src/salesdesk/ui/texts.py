@@ -69,6 +69,7 @@ def step_state_text(state: str, step: str = "") -> str:
             "done": translate("Texts", "Ready to submit"),
             "empty": translate("Texts", "Not ready yet"),
             "pending": translate("Texts", "Waiting for checks"),
+            "approval": translate("Texts", "Needs approval"),
         }.get(state, step_state_text(state))
     if step == "submit":
         return {

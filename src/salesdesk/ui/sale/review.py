@@ -78,6 +78,7 @@ class ReviewPage(QWidget):
         self.body.setOpenLinks(False)
         self.body.anchorClicked.connect(lambda url: self._link(url.toString()))
         self.body.setMinimumHeight(320)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.document().setDocumentMargin(14)
         layout.addWidget(self.body, 1)
 

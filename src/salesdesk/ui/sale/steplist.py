@@ -30,6 +30,7 @@ STATE_ICONS = {
     "invalid": ("x-circle", "danger"),
     "edited": ("edit", "info"),
     "pending": ("hourglass", "info"),
+    "approval": ("approvals", "warning"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,9 +76,12 @@ class _StepDelegate(QStyledItemDelegate):
         small = QFont(opt.font)
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.86))
         painter.setFont(small)
-        state_color = {"stale": t.warning, "invalid": t.danger, "edited": t.info}.get(
-            state, t.muted
-        )
+        state_color = {
+            "stale": t.warning,
+            "invalid": t.danger,
+            "edited": t.info,
+            "approval": t.warning,
+        }.get(state, t.muted)
         painter.setPen(QColor(state_color))
         state_rect = QRect(text_left, rect.top() + 25, rect.right() - text_left - 4, 18)
         painter.drawText(

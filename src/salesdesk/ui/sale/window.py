@@ -439,8 +439,16 @@ class SaleWindow(QWidget):
             else:
                 self.steps.set_state(view.name, view.status, view.note)
         stopped = any(p.startswith("automatic submission stopped") for p in summary.problems)
-        waiting = summary.status in ("awaiting_lookups", "awaiting_approval", "submit_pending")
-        review_state = "done" if not summary.problems else "pending" if waiting else "empty"
+        waiting = summary.status in ("awaiting_lookups", "submit_pending")
+        review_state = (
+            "done"
+            if not summary.problems
+            else "approval"
+            if summary.status == "awaiting_approval"
+            else "pending"
+            if waiting
+            else "empty"
+        )
         self.steps.set_state("review", review_state)
         submit_state = {
             "submitted": "done",
