@@ -35,3 +35,22 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
+
+# ---------------------------------------------------------------- packaging
+# `make package`: PyInstaller bundle, .deb and .tar.gz in dist/ (packaging/build.py).
+# `make package-test`: builds them, then smoke-tests the built executable, the unpacked
+# .deb and the .tar.gz offscreen (packaging/smoketest.py). Neither is part of `make test`:
+# a bundle build takes minutes.
+PKG_STAMP := $(VENV)/.installed-package
+
+.PHONY: package package-test
+
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench,package]'
+	@touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	$(BIN)/python packaging/build.py
+
+package-test: package
+	$(BIN)/python packaging/smoketest.py

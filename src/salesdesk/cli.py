@@ -420,7 +420,12 @@ _extra_commands: list[Callable[[Any], None]] = []
 def _register_optional_commands() -> None:
     import importlib
 
-    for module in ("salesdesk.server.cli", "salesdesk.sync.cli", "salesdesk.ui.cli"):
+    for module in (
+        "salesdesk.server.cli",
+        "salesdesk.sync.cli",
+        "salesdesk.ui.cli",
+        "salesdesk.selftest",
+    ):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -1,0 +1,368 @@
+"""``make package-test``: smoke test of the built packages (run ``make package`` first).
+
+Runs the frozen executable the way an administrator would, offscreen, in a throw-away
+home, data folder and policy file, with an environment stripped of the build's Python
+(no PYTHONPATH, no virtualenv), and checks:
+
+- the bundle stays within its size budget (SALESDESK_BUNDLE_BUDGET_MIB, default 140);
+- ``--version`` prints the pyproject.toml version;
+- ``self-test`` passes every step (the window step included) under a test policy;
+- ``policy`` reports the test policy, and names the line of a broken one;
+- the bundled server migrates a fresh SQLite database; a sale runs through the CLI;
+- the .deb's control data, conffile and file list are right, and, unpacked into a
+  temporary root with dpkg-deb -x, its /usr/bin/salesdesk launcher runs the bundle both
+  from its own location and through SALESDESK_INSTALL_ROOT;
+- the .tar.gz unpacks and runs through a symbolic link.
+
+Any output on stderr that a check does not expect fails it: Qt warnings (a missing
+plugin, font or translation) show up there first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGING = Path(__file__).resolve().parent
+ROOT = PACKAGING.parent
+sys.path.insert(0, str(PACKAGING))
+
+import debpkg  # noqa: E402
+from build import disk_usage, project_version  # noqa: E402
+
+DIST = ROOT / "dist"
+COMMAND_TIMEOUT = 180.0
+
+TEST_POLICY = """\
+# The smoke test's policy: every section, three locks, Hungarian UI.
+locked = ["server.url", "ui.language", "sales.discount_approval_threshold"]
+
+[server]
+url = "https://sales.example.com"
+
+[sync]
+enabled = true
+interval_seconds = 60
+
+[lookups]
+wait_seconds = 5
+
+[sales]
+quote_validity_days = 14
+discount_approval_threshold = 10
+
+[ui]
+language = "hu"
+"""
+
+BROKEN_POLICY = """\
+[sync]
+enabled = true
+interval_seconds = "often"
+"""
+
+
+@dataclass
+class Outcome:
+    passed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+class CheckFailed(Exception):
+    pass
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+
+def run(argv: list[str | Path], env: dict[str, str], cwd: Path) -> Run:
+    started = time.monotonic()
+    result = subprocess.run(
+        [str(arg) for arg in argv],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_TIMEOUT,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    return Run(result.returncode, result.stdout, result.stderr, time.monotonic() - started)
+
+
+def expect_clean(result: Run, code: int = 0) -> Run:
+    """Exit code as expected and nothing at all on stderr."""
+    problems = []
+    if result.returncode != code:
+        problems.append(f"exit code {result.returncode}, expected {code}")
+    if result.stderr:
+        problems.append("unexpected output on stderr:\n" + _indent(result.stderr))
+    if problems:
+        raise CheckFailed("; ".join(problems) + "\nstdout:\n" + _indent(result.stdout))
+    return result
+
+
+def _indent(text: str) -> str:
+    return "\n".join("      " + line for line in text.rstrip().splitlines()) or "      (empty)"
+
+
+def clean_env(tmp: Path, policy: Path) -> dict[str, str]:
+    """A desktop-like environment that owes nothing to the build's Python."""
+    home = tmp / "home"
+    runtime = tmp / "run"
+    for folder in (home, runtime):
+        folder.mkdir(parents=True, exist_ok=True)
+    runtime.chmod(0o700)  # Qt warns about a runtime dir others can read
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "XDG_RUNTIME_DIR": str(runtime),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "SALESDESK_DATA_DIR": str(tmp / "data"),
+        "SALESDESK_SERVER_DATA_DIR": str(tmp / "server"),
+        "SALESDESK_POLICY_FILE": str(policy),
+    }
+
+
+def main() -> int:
+    version = project_version()
+    arch = subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    bundle = DIST / "salesdesk"
+    exe = bundle / "salesdesk"
+    deb = DIST / f"salesdesk_{debpkg.debian_version(version)}_{arch}.deb"
+    tarball = DIST / f"salesdesk-{version}-linux-{platform.machine()}.tar.gz"
+    for artefact in (exe, deb, tarball):
+        if not artefact.exists():
+            print(f"package-test: {artefact} is missing; run `make package` first")
+            return 1
+    budget_mib = float(os.environ.get("SALESDESK_BUNDLE_BUDGET_MIB", "140"))
+    outcome = Outcome()
+    started = time.monotonic()
+    print(f"package-test: SalesDesk {version}")
+
+    with tempfile.TemporaryDirectory(prefix="salesdesk-package-test-") as name:
+        tmp = Path(name)
+        policy = tmp / "policy.toml"
+        policy.write_text(TEST_POLICY, encoding="utf-8")
+        broken = tmp / "broken.toml"
+        broken.write_text(BROKEN_POLICY, encoding="utf-8")
+        env = clean_env(tmp, policy)
+
+        def check(title: str, body: Callable[[], str]) -> None:
+            began = time.monotonic()
+            try:
+                detail = body()
+            except CheckFailed as exc:
+                outcome.failed.append(title)
+                print(f"  FAIL  {title}\n{_indent(str(exc))}")
+                return
+            except (OSError, subprocess.SubprocessError, ValueError, KeyError) as exc:
+                outcome.failed.append(title)
+                print(f"  FAIL  {title}: {type(exc).__name__}: {exc}")
+                return
+            outcome.passed.append(title)
+            print(f"  PASS  {title}: {detail} ({time.monotonic() - began:.1f} s)")
+
+        def size() -> str:
+            content, allocated = disk_usage(bundle)
+            used = allocated / 1024 / 1024
+            text = (
+                f"{used:.1f} MiB on disk ({allocated / 1e6:.1f} MB; files "
+                f"{content / 1024 / 1024:.1f} MiB), budget {budget_mib:g} MiB"
+            )
+            if used > budget_mib:
+                raise CheckFailed(text)
+            return text
+
+        def version_check(executable: Path, extra: dict[str, str] | None = None) -> str:
+            result = expect_clean(run([executable, "--version"], env | (extra or {}), tmp))
+            expected = f"salesdesk {version}\n"
+            if result.stdout != expected:
+                raise CheckFailed(f"printed {result.stdout!r}, expected {expected!r}")
+            return result.stdout.strip()
+
+        def self_test(executable: Path) -> str:
+            result = expect_clean(run([executable, "self-test"], env, tmp))
+            lines = result.stdout.splitlines()
+            wanted = [
+                "self-test passed",
+                "language hu",
+                "locked: sales.discount_approval_threshold, server.url, ui.language",
+                "lists 1 sale(s)",
+            ]
+            missing = [text for text in wanted if text not in result.stdout]
+            skipped = [line for line in lines if line.strip().startswith("skip")]
+            if missing or skipped:
+                raise CheckFailed(
+                    f"missing {missing}, skipped {skipped}:\n" + _indent(result.stdout)
+                )
+            return lines[-1]
+
+        def policy_report() -> str:
+            result = expect_clean(run([exe, "policy", "--json"], env, tmp))
+            document = json.loads(result.stdout)
+            values = document["values"]
+            expected = {
+                "server.url": "https://sales.example.com",
+                "ui.language": "hu",
+                "sales.quote_validity_days": "14",
+                "sales.discount_approval_threshold": "10",
+                "lookups.wait_seconds": "5",
+                "sync.interval_seconds": "60",
+            }
+            wrong = {k: values.get(k) for k, v in expected.items() if values.get(k) != v}
+            if wrong or document["problems"] or len(document["locked"]) != 3:
+                raise CheckFailed(f"unexpected report: {document}")
+            return f"{len(document['configured'])} keys set, 3 locked"
+
+        def broken_policy() -> str:
+            result = run([exe, "policy"], env | {"SALESDESK_POLICY_FILE": str(broken)}, tmp)
+            expected = f"{broken}, line 3: sync.interval_seconds must be a number"
+            if result.returncode != 1 or expected not in result.stderr:
+                raise CheckFailed(f"exit {result.returncode}, stderr:\n{_indent(result.stderr)}")
+            return "exit 1, names line 3 and sync.interval_seconds"
+
+        def server_migrate() -> str:
+            result = expect_clean(run([exe, "server", "migrate"], env, tmp))
+            if "up to date" not in result.stdout:
+                raise CheckFailed(f"unexpected output:\n{_indent(result.stdout)}")
+            return result.stdout.strip()
+
+        def cli_sale() -> str:
+            price_list = bundle / "_internal" / "salesdesk" / "resources" / "pricelists"
+            imported = expect_clean(
+                run([exe, "price-list", "import", price_list / "demo-2026.json"], env, tmp)
+            )
+            new = expect_clean(run([exe, "sale", "new"], env, tmp))
+            wid = new.stdout.strip()
+            payload = '{"vat_number": "HU12892312"}'
+            signal: list[str | Path] = [exe, "sale", "signal", wid, "customer", "--json", payload]
+            expect_clean(run([*signal, "--wait", "5"], env, tmp))
+            replay = expect_clean(run([exe, "replay"], env, tmp))
+            if "replayed 1 histories: all deterministic" not in replay.stdout:
+                raise CheckFailed(replay.stdout)
+            return f"{imported.stdout.split(';')[0]}; sale {wid[:8]} signalled and replayed"
+
+        deb_root = tmp / "deb-root"
+
+        def deb_metadata() -> str:
+            fields = run(
+                ["dpkg-deb", "--field", deb, "Package", "Version", "Architecture", "Depends"],
+                env,
+                tmp,
+            )
+            info = dict(line.split(": ", 1) for line in fields.stdout.splitlines() if ": " in line)
+            if info.get("Version") != debpkg.debian_version(version) or "libc6" not in info.get(
+                "Depends", ""
+            ):
+                raise CheckFailed(f"control fields: {info}")
+            listing = run(["dpkg-deb", "--contents", deb], env, tmp).stdout
+            for path in (
+                "./opt/salesdesk/salesdesk",
+                "./usr/bin/salesdesk",
+                "./usr/share/applications/salesdesk.desktop",
+                "./usr/share/icons/hicolor/scalable/apps/salesdesk.svg",
+                "./etc/salesdesk/config.toml",
+                "./usr/share/doc/salesdesk/copyright",
+            ):
+                if f" {path}" not in listing:
+                    raise CheckFailed(f"{path} is not in the package")
+            control = tmp / "deb-control"
+            expect_clean(run(["dpkg-deb", "--control", deb, control], env, tmp))
+            conffiles = (control / "conffiles").read_text(encoding="utf-8")
+            if conffiles != "/etc/salesdesk/config.toml\n":
+                raise CheckFailed(f"conffiles: {conffiles!r}")
+            for script in ("postinst", "postrm"):
+                expect_clean(run(["sh", "-n", control / script], env, tmp))
+            return f"{info['Package']} {info['Version']} {info['Architecture']}, conffile ok"
+
+        def deb_unpacked() -> str:
+            expect_clean(run(["dpkg-deb", "-x", deb, deb_root], env, tmp))
+            launcher = deb_root / "usr" / "bin" / "salesdesk"
+            sample = deb_root / "etc" / "salesdesk" / "config.toml"
+            checked = expect_clean(run([launcher, "policy", "--file", sample, "--json"], env, tmp))
+            document = json.loads(checked.stdout)
+            if document["configured"] or document["locked"] or document["problems"]:
+                raise CheckFailed(f"the shipped config.toml is not inert: {document}")
+            desktop = deb_root / "usr" / "share" / "applications" / "salesdesk.desktop"
+            if shutil.which("desktop-file-validate"):
+                expect_clean(run(["desktop-file-validate", desktop], env, tmp))
+            shown = version_check(launcher)
+            self_test(launcher)
+            return f"launcher in the unpacked root: {shown}, self-test passed"
+
+        def deb_env_root() -> str:
+            elsewhere = tmp / "elsewhere"
+            elsewhere.mkdir()
+            launcher = elsewhere / "salesdesk"
+            shutil.copy2(deb_root / "usr" / "bin" / "salesdesk", launcher)
+            return version_check(launcher, {"SALESDESK_INSTALL_ROOT": str(deb_root)})
+
+        def tarball_check() -> str:
+            target = tmp / "tar"
+            target.mkdir()
+            with tarfile.open(tarball) as archive:
+                names = set(archive.getnames())
+                archive.extractall(target, filter="tar")
+            top = f"salesdesk-{version}"
+            for member in ("salesdesk", "config.toml.example", "share/applications"):
+                if f"{top}/{member}" not in names:
+                    raise CheckFailed(f"{top}/{member} is not in the archive")
+            link = tmp / "bin" / "salesdesk"
+            link.parent.mkdir()
+            link.symlink_to(target / top / "salesdesk")
+            return f"unpacked, run through a symbolic link: {version_check(link)}"
+
+        check("bundle size", size)
+        check("--version", lambda: version_check(exe))
+        check("self-test", lambda: self_test(exe))
+        check("policy (test file)", policy_report)
+        check("policy (broken file)", broken_policy)
+        check("server migrate", server_migrate)
+        check("CLI sale", cli_sale)
+        check(".deb metadata", deb_metadata)
+        check(".deb unpacked", deb_unpacked)
+        check(".deb SALESDESK_INSTALL_ROOT", deb_env_root)
+        check(".tar.gz", tarball_check)
+
+    elapsed = time.monotonic() - started
+    info_file = DIST / "build-info.json"
+    if info_file.is_file():
+        info = json.loads(info_file.read_text(encoding="utf-8"))
+        print(
+            "build times: PyInstaller {b} s, .deb {d} s and .tar.gz {t} s (in parallel), "
+            "make package {total} s".format(
+                b=info.get("bundle_seconds", "?"),
+                d=info.get("deb_seconds", "?"),
+                t=info.get("tarball_seconds", "?"),
+                total=info.get("total_seconds", "?"),
+            )
+        )
+    print(f"smoke test time: {elapsed:.1f} s")
+    print(f"package-test: {len(outcome.passed)} passed, {len(outcome.failed)} failed")
+    return 1 if outcome.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
