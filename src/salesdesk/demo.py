@@ -59,11 +59,17 @@ def _publish(server_dir: Path, price_list_file: Path) -> None:
         engine.dispose()
 
 
+@dataclass
+class DemoServer:
+    server_url: str
+    upstreams_url: str
+    profile_dir: Path
+
+
 @contextlib.contextmanager
-def demo_environment(
-    root: Path | None = None, *, as_manager: bool = False
-) -> Iterator[DemoEnvironment]:
-    """Start the demo world; everything stops and (for a temporary root) is removed on exit."""
+def demo_server(root: Path | None = None, *, as_manager: bool = False) -> Iterator[DemoServer]:
+    """Start the demo server and upstreams and sign a demo profile in (token in an
+    in-memory keyring). Everything stops, and a temporary root is removed, on exit."""
     from salesdesk.server.config import ServerSettings
     from salesdesk.server.demo_upstreams.runner import demo_lookups_config, run_in_thread
     from salesdesk.server.main import build_app
@@ -75,7 +81,7 @@ def demo_environment(
     price_list_file = resource_path("pricelists/demo-2026.json")
     keyring.set_keyring(MemoryKeyring())
     try:
-        if not (server_dir / "server.db").exists() and not any(server_dir.glob("*.db")):
+        if not server_dir.exists():
             _publish(server_dir, price_list_file)
         with contextlib.ExitStack() as stack:
             upstreams_url, _ = stack.enter_context(run_in_thread())
@@ -87,15 +93,28 @@ def demo_environment(
             bootstrap = SalesService(profile_dir)
             try:
                 SyncService(bootstrap).login(server_url, user[0], user[1])
+                if bootstrap.price_lists.current() is None:
+                    bootstrap.price_lists.add(load_price_list(price_list_file))
             finally:
                 bootstrap.close()
-            sales = SalesService(profile_dir, activities_for_profile(profile_dir))
-            if sales.price_lists.current() is None:
-                sales.price_lists.add(load_price_list(price_list_file))
-            sync = SyncService(sales, interval_seconds=10.0)
-            stack.callback(sales.close)
-            stack.callback(sync.stop)
-            yield DemoEnvironment(server_url, upstreams_url, profile_dir, sales, sync)
+            yield DemoServer(server_url, upstreams_url, profile_dir)
     finally:
         if owned:
             shutil.rmtree(base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def demo_environment(
+    root: Path | None = None, *, as_manager: bool = False
+) -> Iterator[DemoEnvironment]:
+    """The demo world with a desktop profile open on it (for scripts and tests)."""
+    with demo_server(root, as_manager=as_manager) as server:
+        sales = SalesService(server.profile_dir, activities_for_profile(server.profile_dir))
+        sync = SyncService(sales, interval_seconds=10.0)
+        try:
+            yield DemoEnvironment(
+                server.server_url, server.upstreams_url, server.profile_dir, sales, sync
+            )
+        finally:
+            sync.stop()
+            sales.close()

@@ -42,10 +42,11 @@ class SyncService:
         interval_seconds: float = 30.0,
         max_backoff_seconds: float = 60.0,
         client_factory: ClientFactory = _default_client,
+        board: StatusBoard | None = None,
     ) -> None:
         self.sales = sales
         self.data_dir: Path = sales.data_dir
-        self.board = StatusBoard()
+        self.board = board or StatusBoard()
         self._interval = interval_seconds
         self._max_backoff = max_backoff_seconds
         self._client_factory = client_factory
