@@ -432,7 +432,8 @@ def _register_optional_commands() -> None:
             if exc.name != module:
                 raise
             continue
-        _extra_commands.append(mod.add_commands)
+        if mod.add_commands not in _extra_commands:  # main() may run twice in one process
+            _extra_commands.append(mod.add_commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
