@@ -55,10 +55,12 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 # --------------------------------------------------------------------------- commands
 def _service(args: argparse.Namespace) -> Any:
     from salesdesk.lookups_choice import activities_for
+    from salesdesk.policy import load_policy
     from salesdesk.sales.service import SalesService
 
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    return SalesService(data_dir, activities_for(data_dir))
+    policy, _problems = load_policy()  # `salesdesk policy` reports problems; use safe values
+    return SalesService(data_dir, activities_for(data_dir), policy=policy.sale_policy())
 
 
 def cmd_sale_new(args: argparse.Namespace) -> int:
