@@ -28,7 +28,7 @@ from salesdesk.flow.events import Event, EventType
 from salesdesk.flow.instance import WorkflowInstance
 from salesdesk.sales.pricelist import PriceList
 from salesdesk.sales.service import CONFLICTS_PREFIX, SalesService
-from salesdesk.sync.client import ServerClient
+from salesdesk.sync.client import PulledEvent, ServerClient
 from salesdesk.sync.errors import ServerRejected
 
 PULL_CURSOR = "pull_cursor"
@@ -159,18 +159,33 @@ class Synchronizer:
     def pull(self, report: CycleReport) -> int:
         cursor = int(self.engine.get_setting(PULL_CURSOR) or 0)
         applied = 0
+        carry: list[PulledEvent] = []
         while True:
             pulled, next_cursor, more = self.client.pull(self.sales.device_id, cursor)
+            page = [*carry, *pulled]
+            carry = []
+            if more and page:
+                # A page can end inside an activation (a signal without the commands it
+                # produced), which does not replay on its own. One push is one run of
+                # cursors, so only the page's trailing run of one workflow can be cut:
+                # keep it for the next page, where the rest of it follows.
+                cut = len(page)
+                while cut > 0 and page[cut - 1].workflow_id == page[-1].workflow_id:
+                    cut -= 1
+                page, carry = page[:cut], page[cut:]
             grouped: OrderedDict[str, list[Event]] = OrderedDict()
-            for item in pulled:
+            for item in page:
                 grouped.setdefault(item.workflow_id, []).append(item.event)
             for wid, events in grouped.items():
                 applied += self.apply_remote(wid, events, report)
-            # Only now, with everything durable, may the cursor move.
-            self.engine.set_setting(PULL_CURSOR, str(next_cursor))
-            cursor = next_cursor
+            # Only now, with everything durable, may the cursor move, and only over what
+            # was applied (the carried events are fetched again after a crash).
             if not more:
+                self.engine.set_setting(PULL_CURSOR, str(next_cursor))
                 break
+            if page:
+                self.engine.set_setting(PULL_CURSOR, str(page[-1].cursor))
+            cursor = next_cursor
         report.pulled_events += applied
         return applied
 
