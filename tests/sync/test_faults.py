@@ -10,11 +10,15 @@ import random
 import time
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from tests.support.faulty_proxy import FaultyProxy
 
+from salesdesk.sync.client import ServerClient
 from salesdesk.sync.errors import BadResponse, OfflineError
+from salesdesk.sync.service import SyncService
+from salesdesk.sync.synchronizer import Synchronizer
 
 from .agent_ops import RandomAgent, unique
 from .helpers import Device, Fleet, ServerHandle, assert_converged, converge
@@ -189,3 +193,54 @@ def test_random_faults_converge(server: ServerHandle, fleet: Fleet, seed: int) -
         )
         assert proxy.faults() >= 10, "too few faults to mean anything"
         assert outcomes["cycle ok"] and outcomes["cycle failed"]
+
+
+# ------------------------------------------------------------------------------ batches, pages
+
+
+class SmallPages(ServerClient):
+    """Pulls 20 events a page, so a few sales take several pages."""
+
+    def pull(self, device_id: str, cursor: int, limit: int = 20) -> Any:
+        return super().pull(device_id, cursor, limit=20)
+
+
+def test_batched_push_and_paged_pull_resume_after_faults(
+    server: ServerHandle, proxy: FaultyProxy, fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Synchronizer.__init__, "__kwdefaults__", {"batch_events": 10})
+    a = device_via(fleet, proxy, "laptop-a")
+    wids = [a.full_sale(submit=True, wait=2) for _ in range(5)]
+    pending = a.pending()
+    # price list, push batch 1, push batch 2 (the server commits, the answer is lost)
+    proxy.queue("pass", "pass", "lost_response")
+    with pytest.raises(OfflineError):
+        a.cycle()
+    assert requests_to(proxy, PUSH) == ["pass", "lost_response"]
+    assert 0 < a.pending() < pending, "the first batch's answer was applied"
+    a.cycle()
+    assert a.pending() == 0
+    assert len(requests_to(proxy, PUSH)) >= 2 + 3  # each sale is a batch of its own here
+
+    b = Device(fleet.root / "laptop-b", lookups="standin")
+    fleet.devices.append(b)
+    b.sync = SyncService(b.sales, client_factory=lambda p, t: SmallPages(p.server_url, t))
+    b.login(proxy.url)
+    pulls = len(requests_to(proxy, PULL))
+    proxy.queue("pass", "pass", "pass", "reset")  # price list, pages 1 and 2, page 3 cut
+    with pytest.raises(OfflineError):
+        b.cycle()
+    assert len(requests_to(proxy, PULL)) - pulls == 3
+    cursor = int(b.engine.get_setting("pull_cursor") or 0)
+    assert cursor > 0, "the pages applied before the fault keep their cursor"
+    # What the pages before the fault brought is applied for good: whole activations (a
+    # page may end inside one), each a prefix of the server's history.
+    applied = {r.workflow_id: r.position for r in b.engine.list_workflows()}
+    assert 0 < sum(applied.values()) <= 40
+    for wid, position in applied.items():
+        assert b.history(wid) == server.history(wid)[:position]
+    b.cycle()
+    assert int(b.engine.get_setting("pull_cursor") or 0) > cursor
+    for wid in wids:
+        assert b.history(wid) == a.history(wid) == server.history(wid)
+        assert b.summary(wid).status == "accepted"
