@@ -63,9 +63,21 @@ class ReplayCache:
     def new(self, workflow_type: str, workflow_id: str) -> WorkflowInstance:
         return WorkflowInstance(self.definition(workflow_type), workflow_id)
 
-    def load(self, conn: Executor, workflow_id: str, workflow_type: str) -> WorkflowInstance:
-        """The instance at the stored position (call under ``locked(workflow_id)``)."""
-        stored_position = eventstore.position(conn, workflow_id)
+    def load(
+        self,
+        conn: Executor,
+        workflow_id: str,
+        workflow_type: str,
+        *,
+        stored_position: int | None = None,
+    ) -> WorkflowInstance:
+        """The instance at the stored position (call under ``locked(workflow_id)``).
+
+        Pass ``stored_position`` when the caller has just read it in this transaction
+        (under the workflow's row lock), to save the query.
+        """
+        if stored_position is None:
+            stored_position = eventstore.position(conn, workflow_id)
         with self._guard:
             inst = self._cache.get(workflow_id)
             if inst is not None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -86,9 +87,26 @@ def _new_event(e: Event, device_id: str | None) -> eventstore.NewEvent:
 
 
 class SyncService:
-    def __init__(self, ctx: ServerContext, cache: ReplayCache | None = None) -> None:
+    def __init__(
+        self,
+        ctx: ServerContext,
+        cache: ReplayCache | None = None,
+        *,
+        max_concurrent_pushes: int | None = None,
+    ) -> None:
+        if max_concurrent_pushes is None:
+            max_concurrent_pushes = int(os.environ.get("SALESDESK_PUSH_CONCURRENCY", "4"))
         self.ctx = ctx
         self.cache = cache or ReplayCache(WORKFLOWS)
+        # Appends serialise on the event counter from its update to commit; the thread
+        # inside that stretch needs the GIL for every statement it sends. With dozens of
+        # threadpool workers replaying at once it waits a switch interval for each one,
+        # and every appender of every instance waits behind it. So only a few push
+        # transactions run at a time in one process.
+        self._writers = threading.BoundedSemaphore(max(1, max_concurrent_pushes))
+        # Content hashes of published price lists. A published list is never withdrawn,
+        # so a hash once seen in the table may be remembered for good.
+        self._published: set[str] = set()
 
     # ------------------------------------------------------------------ push
     def push(
@@ -109,13 +127,16 @@ class SyncService:
         if problem is not None:
             return PushOutcome(wid, "rejected", 0, problem)
         for _attempt in range(3):
-            with self.cache.locked(wid):
+            with self._writers, self.cache.locked(wid):
                 try:
                     with self.ctx.engine.begin() as conn:
                         return self._push_in_tx(conn, principal, device_id, item)
                 except _Reject as rej:
                     self.cache.evict(wid)
                     return PushOutcome(wid, "rejected", rej.position, rej.reason)
+                except _Answer as answer:  # rolled back: nothing of this push is kept
+                    self.cache.evict(wid)
+                    return answer.outcome
                 except _Retry:
                     # Another instance created the workflow under us; roll back, look again.
                     self.cache.evict(wid)
@@ -155,27 +176,26 @@ class SyncService:
         # Lock the workflow row first (PostgreSQL; SQLite writers are serialised anyway):
         # the position read here then stays true until commit, even with other server
         # instances pushing the same sale, so the replay below starts where the store is.
-        _lock_workflow_row(conn, wid)
-        info = eventstore.get_workflow(conn, wid)
+        info = _locked_workflow(conn, wid)
         if info is not None and not can_access_workflow(principal, info.owner_user_id, info.team):
             raise _Reject("this sale belongs to another agent", 0)
+        owner = (principal.user_id, principal.team)
         server_position = info.position if info is not None else 0
+        pushed = [_new_event(e, device_id) for e in item.events]
         if item.expected_position != server_position or not item.events:
             # A re-push of what we have, or a diverged device: the store tells which.
-            result = self._store(conn, principal, device_id, item)
+            result = self._store(conn, wid, owner, item.expected_position, pushed)
             if isinstance(result, eventstore.Appended) and result.inserted:
                 # The workflow did not exist when we looked, and a concurrent push created
                 # it just so far: these events were stored without replay. Undo, retry.
                 raise _Retry()
             return self._outcome(wid, result)
         started = time.perf_counter()
-        inst = (
-            self.cache.load(conn, wid, item.workflow_type)
-            if info is not None
-            else self.cache.new(item.workflow_type, wid)
-        )
         if info is None:
             self._check_new_sale(conn, principal, item.events[0])
+            inst = self.cache.new(item.workflow_type, wid)
+        else:
+            inst = self.cache.load(conn, wid, item.workflow_type, stored_position=info.position)
         try:
             inst.replay(item.events, validate_signals=True)
         except SignalRejected as rej:
@@ -207,28 +227,47 @@ class SyncService:
                 server_position,
             ) from None
         self.ctx.metrics.replay_seconds.observe(time.perf_counter() - started)
-        result = self._store(conn, principal, device_id, item)
-        if isinstance(result, eventstore.Conflict) or result.inserted == 0:
-            # A concurrent push created this sale meanwhile: a conflict, or these very
-            # events (a duplicate, to which the server must not react a second time).
-            self.cache.evict(wid)
-            return self._outcome(wid, result)
+        # The server's own reaction is decided before the append, and appended with the
+        # pushed events in one call: appends serialise on the event counter from its
+        # update to commit (eventstore.py), so that stretch must stay short.
+        # The projection row is ours (locked) or not there yet (new sale): update it
+        # before the append too, unless this append creates the row.
         reactions = self._react(conn, inst, summary)
-        self._project(conn, inst, summary if not reactions else None)
+        if reactions:
+            summary = inst.query("summary")
+        if info is not None:
+            self._project(conn, inst, summary, info)
+        new = pushed + [_new_event(e, None) for e in reactions]
+        result = self._store(conn, wid, owner, item.expected_position, new)
+        if isinstance(result, eventstore.Conflict) or result.inserted == 0:
+            # A concurrent push created this sale meanwhile: these very events (a
+            # duplicate, to which the server does not react again) or others (a
+            # conflict). Roll back, so that no order number is used up.
+            if reactions:
+                result = self._store(conn, wid, owner, item.expected_position, pushed)
+            raise _Answer(self._outcome(wid, result))
+        if info is None:
+            self._project(conn, inst, summary, None)
         self.cache.keep(inst)
         return PushOutcome(wid, "accepted", inst.position, server_events=reactions)
 
     def _store(
-        self, conn: Executor, principal: Principal, device_id: str, item: PushedWorkflow
+        self,
+        conn: Executor,
+        workflow_id: str,
+        owner: tuple[int, str | None],
+        expected_position: int,
+        new: list[eventstore.NewEvent],
     ) -> eventstore.AppendResult:
+        """Append; ``owner`` (user id, team) only applies when this creates the sale."""
         return eventstore.append(
             conn,
-            item.workflow_id,
-            item.workflow_type,
-            principal.user_id,
-            principal.team,
-            item.expected_position,
-            [_new_event(e, device_id) for e in item.events],
+            workflow_id,
+            WORKFLOW_TYPE,
+            owner[0],
+            owner[1],
+            expected_position,
+            new,
             now=self.ctx.now(),
         )
 
@@ -243,10 +282,14 @@ class SyncService:
                 f"the sale names agent {start.get('agent')!r}, but you are {principal.name!r}", 0
             )
         content_hash = start.get("price_list_hash")
+        if content_hash in self._published:
+            return
         known = conn.execute(
             select(price_lists.c.content_hash).where(price_lists.c.content_hash == content_hash)
         ).first()
-        if known is None:
+        if known is not None:
+            self._published.add(str(content_hash))
+        else:
             raise _Reject(
                 "the sale uses a price list this server never published; sync the price "
                 "list from the server and start the sale again",
@@ -266,65 +309,44 @@ class SyncService:
         return PushOutcome(wid, status, result.position)
 
     # ------------------------------------------------------------------ reactions
-    def _react(
-        self, conn: Executor, inst: WorkflowInstance, summary: SaleSummary | None = None
-    ) -> list[Event]:
-        """The order desk: a submitted sale gets its order number at once."""
-        if summary is None:
-            summary = inst.query("summary")
+    def _react(self, conn: Executor, inst: WorkflowInstance, summary: SaleSummary) -> list[Event]:
+        """The order desk: a submitted sale gets its order number at once. Applies the
+        server's signal to ``inst`` and returns its events; the caller appends them."""
         if summary.status != "submitted":
             return []
         now = self.ctx.now()
         number = eventstore.next_order_number(conn, now.year)
         order_number = f"SO-{now.year}-{number:06d}"
-        return self._append_server_signal(
-            conn, inst, "accepted", {"order_number": order_number}, "server", now
+        return inst.signal(
+            "accepted", {"order_number": order_number}, time=utc_iso(now), origin="server"
         )
 
-    def _append_server_signal(
+    def _project(
         self,
         conn: Executor,
         inst: WorkflowInstance,
-        name: str,
-        payload: dict[str, Any],
-        origin: str,
-        now: datetime,
-    ) -> list[Event]:
-        info = eventstore.get_workflow(conn, inst.workflow_id)
-        assert info is not None
-        before = inst.position
-        new = inst.signal(name, payload, time=utc_iso(now), origin=origin)
-        result = eventstore.append(
-            conn,
-            inst.workflow_id,
-            inst.workflow_type,
-            info.owner_user_id,
-            info.team,
-            before,
-            [_new_event(e, None) for e in new],
-            now=now,
-        )
-        if isinstance(result, eventstore.Conflict):
-            raise _Retry()
-        return new
-
-    def _project(
-        self, conn: Executor, inst: WorkflowInstance, summary: SaleSummary | None = None
+        summary: SaleSummary,
+        info: eventstore.WorkflowInfo | None,
     ) -> None:
-        """Store the list columns; ``summary`` must be the instance's current one."""
-        if summary is None:
-            summary = inst.query("summary")
+        """Store the list columns (``summary`` is the instance's current one), unless the
+        row read at the start of the transaction already holds exactly these."""
         customer = summary.customer
-        eventstore.update_projection(
-            conn,
-            inst.workflow_id,
-            status=summary.status,
-            customer_name=(customer.company_name or customer.vat_number) if customer else None,
-            gross_total=summary.totals.gross,
-            currency=summary.totals.currency,
-            needs_approval=summary.approval.status == "pending",
-            now=self.ctx.now(),
-        )
+        values: dict[str, Any] = {
+            "status": summary.status,
+            "customer_name": (customer.company_name or customer.vat_number) if customer else None,
+            "gross_total": str(summary.totals.gross),
+            "currency": summary.totals.currency,
+            "needs_approval": summary.approval.status == "pending",
+        }
+        if info is not None and values == {
+            "status": info.status,
+            "customer_name": info.customer_name,
+            "gross_total": info.gross_total,
+            "currency": info.currency,
+            "needs_approval": info.needs_approval,
+        }:
+            return  # the append already moved updated_at
+        eventstore.update_projection(conn, inst.workflow_id, **values, now=self.ctx.now())
 
     # ------------------------------------------------------------------ pull
     def pull(
@@ -369,32 +391,42 @@ class SyncService:
         if principal.role not in (Role.MANAGER, Role.ADMIN):
             raise AccessDenied("only a manager may approve discounts")
         payload = {"approved": approved, "comment": comment}
-        for _attempt in range(3):
-            with self.cache.locked(workflow_id):
-                try:
-                    with self.ctx.engine.begin() as conn:
-                        info = self._require_access(conn, principal, workflow_id)
-                        inst = self.cache.load(conn, workflow_id, info.type)
-                        self._append_server_signal(
-                            conn,
-                            inst,
-                            "approve_discount",
-                            payload,
-                            f"server:{principal.name}",
-                            self.ctx.now(),
-                        )
-                        self._react(conn, inst)
-                        self._project(conn, inst)
-                        self.cache.keep(inst)
-                        result: SaleSummary = inst.query("summary")
-                        return result
-                except _Retry:
-                    self.cache.evict(workflow_id)
-                    continue
-                except BaseException:
-                    self.cache.evict(workflow_id)
-                    raise
-        raise FlowError("the sale kept changing while the decision was recorded; try again")
+        with self.cache.locked(workflow_id):
+            try:
+                with self.ctx.engine.begin() as conn:
+                    info = _locked_workflow(conn, workflow_id)
+                    if info is None:
+                        raise NotFound(f"no sale {workflow_id} on this server")
+                    if not can_access_workflow(principal, info.owner_user_id, info.team):
+                        raise AccessDenied("this sale belongs to another team")
+                    inst = self.cache.load(
+                        conn, workflow_id, info.type, stored_position=info.position
+                    )
+                    before = inst.position
+                    now = self.ctx.now()
+                    new = inst.signal(
+                        "approve_discount",
+                        payload,
+                        time=utc_iso(now),
+                        origin=f"server:{principal.name}",
+                    )
+                    new += self._react(conn, inst, inst.query("summary"))
+                    result = self._store(
+                        conn,
+                        workflow_id,
+                        (info.owner_user_id, info.team),
+                        before,
+                        [_new_event(e, None) for e in new],
+                    )
+                    if isinstance(result, eventstore.Conflict):  # the row lock forbids it
+                        raise FlowError("the sale changed while the decision was recorded")
+                    summary: SaleSummary = inst.query("summary")
+                    self._project(conn, inst, summary, info)
+                    self.cache.keep(inst)
+                    return summary
+            except BaseException:
+                self.cache.evict(workflow_id)
+                raise
 
     def list_sales(
         self, principal: Principal, *, needs_approval: bool | None, status: str | None
@@ -416,16 +448,39 @@ class _Retry(Exception):
     """Another server instance appended meanwhile; reload and try again."""
 
 
+class _Answer(Exception):
+    """Answer with ``outcome`` after rolling the transaction back."""
+
+    def __init__(self, outcome: PushOutcome) -> None:
+        super().__init__(outcome.status)
+        self.outcome = outcome
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}"[:500]
 
 
-def _lock_workflow_row(conn: Executor, workflow_id: str) -> None:
-    conn.execute(
-        select(workflows.c.workflow_id)
-        .where(workflows.c.workflow_id == workflow_id)
-        .with_for_update()
+def _locked_workflow(conn: Executor, workflow_id: str) -> eventstore.WorkflowInfo | None:
+    """The workflow's row, locked until commit (FOR UPDATE; SQLite has BEGIN IMMEDIATE)."""
+    row = conn.execute(
+        select(workflows).where(workflows.c.workflow_id == workflow_id).with_for_update()
+    ).first()
+    if row is None:
+        return None
+    return eventstore.WorkflowInfo(
+        workflow_id=row.workflow_id,
+        type=row.type,
+        owner_user_id=int(row.owner_user_id),
+        team=row.team,
+        position=int(row.position),
+        status=row.status,
+        customer_name=row.customer_name,
+        gross_total=row.gross_total,
+        currency=row.currency,
+        needs_approval=bool(row.needs_approval),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
     )
 
 

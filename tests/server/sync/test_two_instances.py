@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-import salesdesk.server.eventstore as eventstore
+import salesdesk.server.sync as sync
 from salesdesk.server.db import create_engine_for
 from salesdesk.server.tables import order_numbers
 
@@ -204,11 +204,11 @@ def test_a_tampered_continuation_racing_the_sales_creation_is_still_replayed(
     rest = copy.deepcopy(events[len(prefix) :])
     customer = next(e for e in rest if e["data"].get("name") == "customer")
     customer["data"]["payload"]["vat_number"] = "DE136695976"  # the lookup was for HU...
-    original = eventstore.get_workflow
+    original = sync._locked_workflow
     raced: list[Any] = []
     fired: list[bool] = []
 
-    def get_workflow(conn: Any, workflow_id: str) -> Any:
+    def locked_workflow(conn: Any, workflow_id: str) -> Any:
         found = original(conn, workflow_id)
         if workflow_id == wid and not fired:  # only A's first look (B's goes through)
             fired.append(True)
@@ -217,7 +217,7 @@ def test_a_tampered_continuation_racing_the_sales_creation_is_still_replayed(
             )
         return found
 
-    monkeypatch.setattr(eventstore, "get_workflow", get_workflow)
+    monkeypatch.setattr(sync, "_locked_workflow", locked_workflow)
     mine = a.push_one(device.device_id, push_item(wid, len(prefix), rest))
     assert raced[0][0]["status"] == "accepted"
     assert mine["status"] == "rejected", mine
