@@ -14,6 +14,7 @@ import pytest
 
 from salesdesk.flow import (
     CorruptDatabaseError,
+    DiskWriteError,
     Engine,
     FlowError,
     HistoryFormatError,
@@ -251,3 +252,30 @@ def test_import_of_malformed_documents_is_refused_with_a_clear_message(tmp_path:
         # The untouched document still imports: the cases above broke only what they say.
         engine.import_history(base)
     assert _stored_rows(db)["workflows"] == 1
+
+
+def test_disk_full_is_reported_and_nothing_is_half_recorded(tmp_path: Path) -> None:
+    db = tmp_path / "flow.db"
+    with Engine(db, ALL_WORKFLOWS, clock=FakeClock()) as engine:
+        engine.start("cart", {"customer": "ACME"}, workflow_id="c")
+        # Cap the file at its current size, as a full disk would (through the engine's own
+        # connection: max_page_count is a per-connection setting).
+        raw = engine._conn.connection.driver_connection
+        (pages,) = raw.execute("PRAGMA page_count").fetchone()
+        raw.execute(f"PRAGMA max_page_count = {pages}")
+        acked = 0
+        with pytest.raises(DiskWriteError) as caught:
+            for n in range(2000):
+                engine.signal("c", "add", {"sku": f"S{n}", "qty": 1})
+                acked += 1
+        assert str(db) in str(caught.value) and "Nothing was saved" in str(caught.value)
+        assert acked > 0
+        # The refused signal is neither stored nor in the live state.
+        assert engine.query("c", "snapshot")["adds"] == acked
+        assert engine.get("c").position == len(engine.history("c"))
+        raw.execute("PRAGMA max_page_count = 1073741823")
+        engine.signal("c", "add", {"sku": "late", "qty": 1})
+        assert engine.query("c", "snapshot")["adds"] == acked + 1
+    with Engine(db, ALL_WORKFLOWS) as engine:
+        assert engine.query("c", "snapshot")["adds"] == acked + 1
+        assert replay_all(engine).ok
