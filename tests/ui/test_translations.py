@@ -32,8 +32,13 @@ def test_the_app_in_german(qtbot: QtBot, make_app: AppFactory, shots: Shots) -> 
     assert app.window.new_button.text() == "Neuer Verkauf"
     assert "nur lokal" in app.window.status.connection.label.text()
     wid = prefilled_sale(qtbot, app)
-    qtbot.waitUntil(lambda: app.window.model.rowCount() == 1)
-    assert "Bereit zur Übermittlung" in app.window.model.index(0, 1).data()
+    qtbot.waitUntil(  # once the (background) lookups have answered
+        lambda: (
+            app.window.model.rowCount() == 1
+            and "Bereit zur Übermittlung" in app.window.model.index(0, 1).data()
+        ),
+        timeout=10000,
+    )
     assert "€" in app.window.model.index(0, 2).data() and "," in app.window.model.index(0, 2).data()
     shots(app.window, "main-de")
     window = open_sale(qtbot, app, wid)

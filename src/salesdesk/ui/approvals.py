@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from salesdesk.ui import texts
 from salesdesk.ui.controller import AppController, CallError
 from salesdesk.ui.ports import TeamSale
-from salesdesk.ui.theme import icon
+from salesdesk.ui.theme import icon, set_primary, set_role
 from salesdesk.ui.widgets import Banner, FieldMessage
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +47,7 @@ class ApprovalsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        intro.setProperty("role", "muted")
+        set_role(intro, "muted")
         layout.addWidget(intro)
         self.banner = Banner()
         self.banner.setObjectName("approvalsBanner")
@@ -104,7 +104,7 @@ class ApprovalsDialog(QDialog):
 
         self.approve_button = QPushButton(icon("check-circle", "on_accent"), self.tr("A&pprove"))
         self.approve_button.setObjectName("approveButton")
-        self.approve_button.setProperty("primary", True)
+        set_primary(self.approve_button)
         self.approve_button.setAccessibleName(self.tr("Approve the discount"))
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button = QPushButton(icon("x-circle", "danger"), self.tr("Re&ject"))

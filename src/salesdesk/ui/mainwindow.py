@@ -35,7 +35,7 @@ from salesdesk.ui.models import COLUMNS, ID_ROLE, SaleRow, SalesFilterProxy, Sal
 from salesdesk.ui.ports import ROLE_MANAGER
 from salesdesk.ui.settings import SettingsDialog, UiSettings
 from salesdesk.ui.statusbar import SyncStatusBar
-from salesdesk.ui.theme import app_icon, icon
+from salesdesk.ui.theme import app_icon, icon, set_primary, set_role
 from salesdesk.ui.widgets import Banner, IconLabel
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
 
         header = QHBoxLayout()
         title = QLabel(self.tr("Sales"))
-        title.setProperty("role", "title")
+        set_role(title, "title")
         header.addWidget(title)
         header.addStretch(1)
         self.search = QLineEdit()
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         header.addWidget(self.status_filter)
         self.new_button = QPushButton(icon("plus", "on_accent"), self.tr("New sale"))
         self.new_button.setObjectName("newSale")
-        self.new_button.setProperty("primary", True)
+        set_primary(self.new_button)
         self.new_button.setAccessibleName(self.tr("New sale"))
         self.new_button.clicked.connect(self.new_sale)
         header.addSpacing(8)
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         empty_icon = IconLabel("plus", "muted", 40)
         empty_layout.addWidget(empty_icon, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_title = QLabel(self.tr("No sales yet"))
-        empty_title.setProperty("role", "heading")
+        set_role(empty_title, "heading")
         empty_layout.addWidget(empty_title, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_text = QLabel(
             self.tr(
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
                 "kept on this computer as you go, online or not."
             )
         )
-        empty_text.setProperty("role", "muted")
+        set_role(empty_text, "muted")
         empty_text.setWordWrap(True)
         empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty_text.setFixedWidth(460)
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         empty_layout.addStretch(2)
 
         self.loading = QLabel(self.tr("Opening your sales…"))
-        self.loading.setProperty("role", "muted")
+        set_role(self.loading, "muted")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.stack = QStackedWidget()
@@ -411,7 +411,9 @@ class MainWindow(QMainWindow):
         if window is None:
             from salesdesk.ui.sale import SaleWindow
 
-            window = SaleWindow(self.controller, workflow_id)
+            row = next((r for r in self.model.rows() if r.workflow_id == workflow_id), None)
+            hint = "customer" if row is None else row.step if row.status == "draft" else None
+            window = SaleWindow(self.controller, workflow_id, start_hint=hint)
             self.sale_windows[workflow_id] = window
             window.closed.connect(lambda wid=workflow_id: self.sale_windows.pop(wid, None))
             window.timelineRequested.connect(self.show_timeline_of)

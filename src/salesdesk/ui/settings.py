@@ -34,7 +34,7 @@ from salesdesk.ui.controller import AppController, CallError
 from salesdesk.ui.drafts import atomic_write
 from salesdesk.ui.i18n import LANGUAGES
 from salesdesk.ui.ports import ROLE_MANAGER
-from salesdesk.ui.theme import icon, repolish
+from salesdesk.ui.theme import icon, set_primary, set_read_only_look, set_role
 from salesdesk.ui.widgets import FieldMessage, IconLabel
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ class SettingsDialog(QDialog):
         lock_layout.setContentsMargins(0, 0, 0, 0)
         lock_layout.addWidget(IconLabel("lock", "muted", 14))
         self.url_lock_reason = QLabel()
-        self.url_lock_reason.setProperty("role", "hint")
+        set_role(self.url_lock_reason, "hint")
         self.url_lock_reason.setWordWrap(True)
         lock_layout.addWidget(self.url_lock_reason, 1)
         url_layout.addWidget(self.url_lock)
@@ -113,6 +113,7 @@ class SettingsDialog(QDialog):
         reason = self._locked.get("server_url")
         if reason:
             self.url.setReadOnly(True)
+            set_read_only_look(self.url, True)
             self.url.setAccessibleDescription(reason)
             self.url_lock_reason.setText(
                 self.tr("Set by your administrator: {reason}").format(reason=reason)
@@ -133,7 +134,7 @@ class SettingsDialog(QDialog):
         buttons = QHBoxLayout()
         self.login_button = QPushButton(icon("user", "on_accent"), self.tr("&Sign in"))
         self.login_button.setAccessibleName(self.tr("Sign in"))
-        self.login_button.setProperty("primary", True)
+        set_primary(self.login_button)
         self.login_button.clicked.connect(self._login)
         self.logout_button = QPushButton(icon("logout"), self.tr("Sign &out"))
         self.logout_button.setAccessibleName(self.tr("Sign out"))
@@ -199,7 +200,7 @@ class SettingsDialog(QDialog):
         self.logout_button.setEnabled(signed_in)
         self.password.setEnabled(not signed_in)
         self.user.setReadOnly(signed_in)
-        repolish(self.user)  # the stylesheet greys read-only fields
+        set_read_only_look(self.user, signed_in)
 
     def _login(self) -> None:
         url = self.url.text().strip()

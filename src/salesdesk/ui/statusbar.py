@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QS
 from salesdesk.sync.status import SyncStatus
 from salesdesk.ui import texts
 from salesdesk.ui.i18n import translate
-from salesdesk.ui.theme import icon
+from salesdesk.ui.theme import icon, set_role
 from salesdesk.ui.widgets import IconLabel
 
 
@@ -44,7 +44,7 @@ class SyncStatusBar(QStatusBar):
         self.events = _Item("eventsPending", "send")
         self.lookups = _Item("lookupsWaiting", "hourglass")
         self.progress_label = QLabel()
-        self.progress_label.setProperty("role", "muted")
+        set_role(self.progress_label, "muted")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # indeterminate
         self.progress.setFixedWidth(120)

@@ -2,7 +2,8 @@
 
 The scheme comes from ``QStyleHints.colorScheme()`` and is applied again whenever the
 system switches (``colorSchemeChanged``); ``SALESDESK_THEME=light|dark`` forces one (for
-screenshots and people who want it). Icons are small SVG files drawn with
+screenshots and people who want it). There is no application style sheet (see
+"styling" below). Icons are small SVG files drawn with
 ``currentColor``; :class:`SvgIconEngine` renders them at the exact device-pixel size
 asked for (crisp at any scale factor) in the colour of the current scheme, so they
 switch with the theme without being reloaded.
@@ -11,12 +12,14 @@ switch with the theme without being reloaded.
 from __future__ import annotations
 
 import os
+import weakref
 from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QObject, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QGuiApplication,
     QIcon,
     QIconEngine,
@@ -25,7 +28,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget
+from shiboken6 import Shiboken
 
 from salesdesk.ui.resources import ui_resource
 
@@ -166,24 +170,6 @@ def _palette(t: Tokens) -> QPalette:
     return p
 
 
-@cache
-def _stylesheet_template() -> str:
-    try:
-        return ui_resource("style", "app.qss").read_text(encoding="utf-8")
-    except OSError:
-        return ""
-
-
-def stylesheet(t: Tokens) -> str:
-    text = _stylesheet_template()
-    # Longest names first so that @accent does not eat @accent_hover.
-    for name in sorted(Tokens.__dataclass_fields__, key=len, reverse=True):
-        value = getattr(t, name)
-        if isinstance(value, str):
-            text = text.replace("@" + name, value)
-    return text
-
-
 class ThemeWatcher(QObject):
     """Applies the scheme now and again whenever the system switches."""
 
@@ -201,25 +187,116 @@ class ThemeWatcher(QObject):
         _current = DARK if system_is_dark() else LIGHT
         self._app.setStyle("Fusion")
         self._app.setPalette(_palette(_current))
-        self._app.setStyleSheet(stylesheet(_current))
+        for widget in list(_styled):
+            if Shiboken.isValid(widget):  # the C++ side may be gone already
+                _apply(widget)
+            else:
+                _styled.discard(widget)
         for widget in self._app.topLevelWidgets():
             widget.update()
 
 
-def repolish(widget: QWidget) -> None:
-    """Re-apply the stylesheet after a dynamic property used by a selector changed."""
-    style: QStyle = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+# --------------------------------------------------------------------------- styling
+#
+# No application stylesheet: with one, Qt styles every widget through QStyleSheetStyle,
+# which made building a page three to four times slower (measured: a Lines page 12 ms
+# without, 40-60 ms with). The few looks the palette cannot give are applied here, per
+# widget, and applied again when the colour scheme changes; banners, chips and cards
+# paint themselves (see widgets.py).
+
+_styled: weakref.WeakSet[QWidget] = weakref.WeakSet()
+
+#: role -> (font scale, bold, colour token or None for the normal text colour)
+ROLES: dict[str, tuple[float, bool, str | None]] = {
+    "title": (1.55, True, None),
+    "heading": (1.12, True, None),
+    "muted": (1.0, False, "muted"),
+    "hint": (1.0, False, "muted"),
+    "error": (1.0, False, "danger"),
+    "ok": (1.0, False, "success"),
+    "warning": (1.0, False, "warning"),
+    "plain": (1.0, False, None),
+}
 
 
-def set_style_property(widget: QWidget, name: str, value: object) -> None:
-    if widget.property(name) == value:
+def set_role(widget: QWidget, role: str) -> None:
+    """Typography and colour of a label: title, heading, muted, hint, error, ok, warning."""
+    _style(widget, "role", role)
+
+
+def set_primary(button: QWidget) -> None:
+    """The one action a screen leads to: accent colour, bold."""
+    _style(button, "primary", True)
+
+
+def set_link(button: QAbstractButton) -> None:
+    """A small text-only action that reads like a link."""
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    _style(button, "link", True)
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """A red frame around a field whose value was refused."""
+    _style(widget, "invalid", invalid)
+
+
+def set_read_only_look(widget: QWidget, read_only: bool) -> None:
+    _style(widget, "readOnlyLook", read_only)
+
+
+def _style(widget: QWidget, name: str, value: object) -> None:
+    if widget.property(name) == value and widget in _styled:
         return
     widget.setProperty(name, value)
-    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-        repolish(widget)  # not yet polished: the first polish will read the property
+    _styled.add(widget)
+    _apply(widget)
+
+
+def _apply(widget: QWidget) -> None:
+    t = tokens()
+    base = QApplication.font()
+    palette = QPalette(QApplication.palette())
+    role = widget.property("role")
+    font = QFont(widget.font())
+    if isinstance(role, str) and role in ROLES:
+        scale, bold, color = ROLES[role]
+        font = QFont(base)
+        if scale != 1.0:
+            font.setPointSizeF(base.pointSizeF() * scale)
+        font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+        if color is not None:
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                palette.setColor(group, QPalette.ColorRole.WindowText, QColor(getattr(t, color)))
+                palette.setColor(group, QPalette.ColorRole.Text, QColor(getattr(t, color)))
+    if widget.property("primary") is True:
+        font.setWeight(QFont.Weight.DemiBold)
+    if widget.property("link") is True:
+        if isinstance(widget, QPushButton):
+            widget.setFlat(True)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.ButtonText, QColor(t.accent))
+    if widget.property("readOnlyLook") is True:
+        palette.setColor(QPalette.ColorRole.Base, QColor(t.window))
+        palette.setColor(QPalette.ColorRole.Text, QColor(t.muted))
+    widget.setFont(font)
+    widget.setPalette(palette)
+    # The only per-widget style sheets: the few primary buttons (a solid accent button,
+    # which Fusion's gradient cannot draw) and a field while its value is refused.
+    sheet = ""
+    if widget.property("primary") is True:
+        sheet = (
+            f"QPushButton {{ background: {t.accent}; color: {t.on_accent}; border: none;"
+            " border-radius: 5px; padding: 5px 14px; }"
+            f"QPushButton:hover {{ background: {t.accent_hover}; }}"
+            f"QPushButton:disabled {{ background: {t.border}; color: {t.muted}; }}"
+        )
+    elif widget.property("invalid") is True:
+        sheet = (
+            f"border: 1px solid {t.danger}; border-radius: 3px; padding: 1px 2px;"
+            f"background: {t.base}; color: {t.text};"
+        )
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 # --------------------------------------------------------------------------- icons

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.ui import texts
 from salesdesk.ui.controller import AppController, CallError
-from salesdesk.ui.theme import icon
+from salesdesk.ui.theme import icon, set_role
 from salesdesk.ui.widgets import Banner
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class TimelineDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        intro.setProperty("role", "muted")
+        set_role(intro, "muted")
         layout.addWidget(intro)
         self.error = Banner()
         layout.addWidget(self.error)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -13,7 +14,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.ui.theme import icon, icon_pixmap, set_style_property
+from salesdesk.ui.theme import (
+    icon,
+    icon_pixmap,
+    set_invalid,
+    set_link,
+    set_role,
+    tokens,
+)
+
+#: banner kind -> (background, border) colour tokens
+_BANNER_COLORS = {
+    "info": ("info_bg", "info_border"),
+    "ok": ("success_bg", "success_border"),
+    "warning": ("warning_bg", "warning_border"),
+    "danger": ("danger_bg", "danger_border"),
+}
+#: chip kind -> (background, text) colour tokens
+_CHIP_COLORS = {
+    "neutral": ("chip_neutral_bg", "text"),
+    "info": ("info_bg", "info"),
+    "ok": ("success_bg", "success"),
+    "warning": ("warning_bg", "warning"),
+    "danger": ("danger_bg", "danger"),
+}
+
+
+def _rounded(painter: QPainter, rect: QRectF, radius: float, fill: str, border: str) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(border), 1.0) if border else Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(fill))
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+
 
 _BANNER_ICONS = {
     "info": ("info", "info"),
@@ -46,6 +78,8 @@ class Banner(QFrame):
 
     def __init__(self, kind: str = "info", text: str = "", action: str = "") -> None:
         super().__init__()
+        self._kind = kind
+        self._icon_set = False
         self.setProperty("banner", kind)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 7, 10, 7)
@@ -58,8 +92,7 @@ class Banner(QFrame):
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.label, 1)
         self.button = QPushButton(action)
-        self.button.setProperty("flat", True)
-        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        set_link(self.button)
         self.button.setVisible(bool(action))
         self.button.clicked.connect(self.actionClicked)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
@@ -67,9 +100,20 @@ class Banner(QFrame):
         self.setVisible(bool(text))
 
     def set_kind(self, kind: str) -> None:
-        set_style_property(self, "banner", kind)
+        if kind == self._kind and self._icon_set:
+            return
+        self._kind = kind
+        self._icon_set = True
+        self.setProperty("banner", kind)
         name, color = _BANNER_ICONS.get(kind, _BANNER_ICONS["info"])
         self._icon.set_icon(name, color)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        fill, border = _BANNER_COLORS.get(self._kind, _BANNER_COLORS["info"])
+        t = tokens()
+        painter = QPainter(self)
+        _rounded(painter, QRectF(self.rect()), 8, getattr(t, fill), getattr(t, border))
 
     def show_message(self, kind: str, text: str, action: str = "") -> None:
         self.set_kind(kind)
@@ -83,15 +127,39 @@ class Banner(QFrame):
 
 
 class Chip(QLabel):
+    """A status word on a rounded, tinted background."""
+
     def __init__(self, text: str = "", kind: str = "neutral") -> None:
         super().__init__(text)
+        self._kind = kind
         self.setProperty("chip", kind)
+        self.setContentsMargins(10, 2, 10, 2)
+        font = self.font()
+        font.setWeight(font.Weight.DemiBold)
+        self.setFont(font)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
     def set_chip(self, text: str, kind: str) -> None:
         self.setText(text)
         self.setAccessibleName(text)
-        set_style_property(self, "chip", kind)
+        self._kind = kind
+        self.setProperty("chip", kind)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        fill, color = _CHIP_COLORS.get(self._kind, _CHIP_COLORS["neutral"])
+        t = tokens()
+        painter = QPainter(self)
+        rect = QRectF(self.rect())
+        _rounded(painter, rect, rect.height() / 2, getattr(t, fill), "")
+        if self._kind != "neutral":  # the pale tint alone hardly shows on the window colour
+            tint = QColor(getattr(t, color))
+            tint.setAlpha(40)
+            _rounded(painter, rect, rect.height() / 2, tint.name(QColor.NameFormat.HexArgb), "")
+        painter.setPen(QColor(getattr(t, color)))
+        painter.setFont(self.font())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.text())
+        painter.end()
 
 
 class FieldMessage(QWidget):
@@ -141,7 +209,7 @@ class FieldMessage(QWidget):
             return  # updates arrive often; re-rendering the icon costs
         self._state = state
         self.kind = role
-        set_style_property(self.label, "role", role)
+        set_role(self.label, role)
         self.label.setText(text)
         self._icon.set_icon(icon_name, color)
         self._icon.setVisible(bool(icon_name))
@@ -152,11 +220,21 @@ class FieldMessage(QWidget):
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
-    set_style_property(widget, "invalid", invalid)
+    if bool(widget.property("invalid")) != invalid:
+        set_invalid(widget, invalid)
+
+
+class Card(QFrame):
+    """A group of related fields on the base colour, with a thin rounded border."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t = tokens()
+        painter = QPainter(self)
+        _rounded(painter, QRectF(self.rect()), 10, t.base, t.border)
 
 
 def card(*children: QWidget, margins: int = 14) -> QFrame:
-    frame = QFrame()
+    frame = Card()
     frame.setProperty("card", True)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(margins, margins, margins, margins)
@@ -167,7 +245,7 @@ def card(*children: QWidget, margins: int = 14) -> QFrame:
 
 def heading(text: str, role: str = "heading") -> QLabel:
     label = QLabel(text)
-    label.setProperty("role", role)
+    set_role(label, role)
     return label
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.ui.controller import AppController, CallError
 from salesdesk.ui.texts import step_title
+from salesdesk.ui.theme import set_read_only_look, set_role
 from salesdesk.ui.widgets import Banner, FieldMessage, mark_invalid
 
 if TYPE_CHECKING:
@@ -56,10 +57,10 @@ class StepPage(QWidget):
         self.outer.setContentsMargins(24, 18, 24, 18)
         self.outer.setSpacing(12)
         self.title = QLabel(step_title(self.step))
-        self.title.setProperty("role", "title")
+        set_role(self.title, "title")
         self.outer.addWidget(self.title)
         self.intro = QLabel()
-        self.intro.setProperty("role", "muted")
+        set_role(self.intro, "muted")
         self.intro.setWordWrap(True)
         self.outer.addWidget(self.intro)
         self.note = Banner()  # e.g. "confirm again: Contact changed"
@@ -91,6 +92,7 @@ class StepPage(QWidget):
         for widget in self._inputs.values():
             if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
                 widget.setReadOnly(read_only)
+                set_read_only_look(widget, read_only)
             elif isinstance(widget, QComboBox):
                 widget.setEnabled(not read_only)
 

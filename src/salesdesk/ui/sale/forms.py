@@ -24,6 +24,7 @@ from salesdesk.sales.vat import InvalidVatNumber, parse_vat_number
 from salesdesk.ui.controller import AppController
 from salesdesk.ui.sale.base import StepPage
 from salesdesk.ui.texts import lookup_state, lookup_title
+from salesdesk.ui.theme import set_link
 from salesdesk.ui.widgets import FieldMessage, card
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class CustomerPage(StepPage):
         self.company_state = FieldMessage()
         self.company_state.setObjectName("companyLookupState")
         self.retry_button = QPushButton(self.tr("Try a&gain"))
-        self.retry_button.setProperty("flat", True)
+        set_link(self.retry_button)
         self.retry_button.setAccessibleName(self.tr("Try the VAT check again"))
         self.retry_button.clicked.connect(self.retryLookup)
         self.retry_button.hide()
@@ -125,7 +126,7 @@ class CustomerPage(StepPage):
         self.name.setAccessibleName(self.tr("Company name"))
         self.name_message = FieldMessage(self.tr("Filled in from VIES when the number is checked."))
         self.name_reset = QPushButton(self.tr("Use registry name"))
-        self.name_reset.setProperty("flat", True)
+        set_link(self.name_reset)
         self.name_reset.setAccessibleName(self.tr("Use the company name from the registry"))
         self.name_reset.clicked.connect(lambda: self._reset("company_name"))
         form.addRow(
@@ -140,7 +141,7 @@ class CustomerPage(StepPage):
         self.address.setAccessibleName(self.tr("Address"))
         self.address_message = FieldMessage(self.tr("Filled in from VIES when available."))
         self.address_reset = QPushButton(self.tr("Use registry address"))
-        self.address_reset.setProperty("flat", True)
+        set_link(self.address_reset)
         self.address_reset.setAccessibleName(self.tr("Use the address from the registry"))
         self.address_reset.clicked.connect(lambda: self._reset("address"))
         form.addRow(

@@ -48,7 +48,7 @@ from salesdesk.ui.controller import AppController
 from salesdesk.ui.models import refilter
 from salesdesk.ui.sale.base import StepPage
 from salesdesk.ui.sale.forms import _current_lookup
-from salesdesk.ui.theme import icon, tokens
+from salesdesk.ui.theme import icon, set_role, tokens
 from salesdesk.ui.widgets import FieldMessage, card, heading
 
 if TYPE_CHECKING:
@@ -451,7 +451,7 @@ class LinesPage(StepPage):
         lines_bottom.addWidget(self.lines_message, 1)
         self.live_total = QLabel()
         self.live_total.setObjectName("liveTotal")
-        self.live_total.setProperty("role", "heading")
+        set_role(self.live_total, "heading")
         lines_bottom.addWidget(self.live_total)
         lines_bottom.addSpacing(12)
         lines_bottom.addWidget(self.remove_button)

@@ -7,11 +7,11 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from salesdesk.ui import texts
 from salesdesk.ui.i18n import translate
-from salesdesk.ui.theme import tokens
+from salesdesk.ui.theme import set_role, tokens
 from salesdesk.ui.widgets import Banner, FieldMessage, IconLabel, card, heading
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class ReviewPage(QWidget):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
         title = QLabel(self.tr("Review"))
-        title.setProperty("role", "title")
+        set_role(title, "title")
         layout.addWidget(title)
         self.readiness = Banner()
         self.readiness.setObjectName("readiness")
@@ -79,8 +79,12 @@ class ReviewPage(QWidget):
         self.body.anchorClicked.connect(lambda url: self._link(url.toString()))
         self.body.setMinimumHeight(320)
         self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.viewport().setAutoFillBackground(False)
+        self.body.setAutoFillBackground(False)
         self.body.document().setDocumentMargin(14)
-        layout.addWidget(self.body, 1)
+        body_card = card(self.body, margins=4)
+        layout.addWidget(body_card, 1)
 
     def first_input(self) -> QWidget | None:
         return None
@@ -338,7 +342,7 @@ class SubmitPage(QWidget):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
         title = QLabel(self.tr("Submit"))
-        title.setProperty("role", "title")
+        set_role(title, "title")
         layout.addWidget(title)
         head = QHBoxLayout()
         self.icon = IconLabel("send", "muted", 40)
@@ -346,11 +350,11 @@ class SubmitPage(QWidget):
         text_box = QVBoxLayout()
         self.headline = QLabel()
         self.headline.setObjectName("submitHeadline")
-        self.headline.setProperty("role", "heading")
+        set_role(self.headline, "heading")
         self.headline.setWordWrap(True)
         self.body = QLabel()
         self.body.setWordWrap(True)
-        self.body.setProperty("role", "muted")
+        set_role(self.body, "muted")
         text_box.addWidget(self.headline)
         text_box.addWidget(self.body)
         head.addLayout(text_box, 1)

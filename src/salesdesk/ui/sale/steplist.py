@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QListWidget,
     QListWidgetItem,
     QStyle,
@@ -96,6 +97,10 @@ class StepList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepList")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setViewportMargins(6, 8, 6, 8)
+        self.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)  # the window colour shows through
         self.setAccessibleName(self.tr("Steps of the sale"))
         self.setItemDelegate(_StepDelegate(self))
         self.setMouseTracking(True)

@@ -22,10 +22,11 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -44,7 +45,7 @@ from salesdesk.ui.sale.forms import ContactPage, CustomerPage, TermsPage
 from salesdesk.ui.sale.lines import LinesPage
 from salesdesk.ui.sale.review import ReviewPage, SubmitPage
 from salesdesk.ui.sale.steplist import STEPS, StepList
-from salesdesk.ui.theme import app_icon, icon
+from salesdesk.ui.theme import app_icon, icon, set_primary, set_role
 from salesdesk.ui.widgets import Banner, Chip
 
 if TYPE_CHECKING:
@@ -61,7 +62,14 @@ class SaleWindow(QWidget):
     quoteRequested = Signal(str)
     opened = Signal()
 
-    def __init__(self, controller: AppController, workflow_id: str, *, load: bool = True) -> None:
+    def __init__(
+        self,
+        controller: AppController,
+        workflow_id: str,
+        *,
+        load: bool = True,
+        start_hint: str | None = None,
+    ) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("saleWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -80,11 +88,11 @@ class SaleWindow(QWidget):
         # -- header
         self.title = QLabel(self.tr("Opening the sale…"))
         self.title.setObjectName("saleTitle")
-        self.title.setProperty("role", "title")
+        set_role(self.title, "title")
         self.chip = Chip()
         self.chip.setObjectName("saleStatus")
         self.subtitle = QLabel()
-        self.subtitle.setProperty("role", "muted")
+        set_role(self.subtitle, "muted")
         self.timeline_button = QPushButton(icon("timeline"), self.tr("&Timeline"))
         self.timeline_button.setAccessibleName(self.tr("Timeline"))
         self.timeline_button.clicked.connect(lambda: self.timelineRequested.emit(workflow_id))
@@ -136,10 +144,10 @@ class SaleWindow(QWidget):
         self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.clicked.connect(self.back)
         self.hint = QLabel()
-        self.hint.setProperty("role", "muted")
+        set_role(self.hint, "muted")
         self.next_button = QPushButton(self.tr("&Next"))
         self.next_button.setObjectName("nextButton")
-        self.next_button.setProperty("primary", True)
+        set_primary(self.next_button)
         self._next_icon_name = ""
         self._next_icon("next")
         self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -169,14 +177,20 @@ class SaleWindow(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.steps)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Plain)
+        line.setForegroundRole(QPalette.ColorRole.Mid)
+        body.addWidget(line)
         body.addWidget(self.stack, 1)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addLayout(top)
-        separator = QWidget()
-        separator.setFixedHeight(1)
-        separator.setStyleSheet("background: palette(mid);")
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.HLine)
+        separator.setFrameShadow(QFrame.Shadow.Plain)
+        separator.setForegroundRole(QPalette.ColorRole.Mid)
         root.addWidget(separator)
         root.addLayout(body, 1)
         root.addLayout(footer)
@@ -197,6 +211,14 @@ class SaleWindow(QWidget):
             controller.watch(workflow_id)
             controller.summaryChanged.connect(self._on_summary)
             controller.open_sale(workflow_id, self._opened, self._open_failed, owner=self)
+        if start_hint in STEPS:
+            # Build the page the sale will most likely open on while the service thread
+            # reads the sale: two shorter event-loop turns instead of one long one.
+            QTimer.singleShot(0, lambda: self._prebuild(str(start_hint)))
+
+    def _prebuild(self, step: str) -> None:
+        if step not in self.pages and not self._closing:
+            self._build(step)
 
     # ------------------------------------------------------------------ pages
     def _build(self, step: str) -> Page:
