@@ -8,6 +8,7 @@ the task waits until ``network_available()`` is called, then runs at once.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import threading
@@ -198,6 +199,16 @@ class ActivityRunner:
             task.workflow_id, task.activity_id, attempt, time.monotonic() + timeout
         )
         outcome = self._call_with_deadline(fn, task.input, ctx, timeout)
+        if outcome.error is None:
+            try:
+                json.dumps(outcome.result)
+            except (TypeError, ValueError) as exc:
+                # Recording it would raise outside the runner's error handling and leave
+                # the task 'running' until a restart; retrying cannot make it JSON.
+                outcome.error = NonRetryableError(
+                    f"activity {task.name} returned a value JSON cannot carry ({exc})",
+                    code="RESULT_NOT_JSON",
+                )
         if outcome.error is None:
             self.offline = False
             self.engine.record_activity_result(
