@@ -310,3 +310,16 @@ def _wait_for(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
     while not predicate():
         assert time.monotonic() < deadline, "condition not reached in time"
         time.sleep(0.01)
+
+
+def test_a_result_json_cannot_carry_fails_the_activity_instead_of_wedging_it(
+    engine: Engine, clock: FakeClock
+) -> None:
+    start_fetch(engine, retry={"maximum_attempts": 5})
+    act = Script({"when": clock()})  # a datetime: not JSON
+    runner_for(engine, clock, act=act).run_due()
+    task = task_of(engine)
+    assert task.state == "failed", "the task must not stay 'running' until a restart"
+    failure = engine.query(WID, "outcome")["failure"]
+    assert failure is not None and "JSON" in failure["message"]
+    assert len(act.calls) == 1, "retrying cannot make the value serialisable"
