@@ -9,7 +9,7 @@ import os
 import random
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,6 +17,7 @@ from tests.support.faulty_proxy import FaultyProxy
 
 from salesdesk.sync.client import ServerClient
 from salesdesk.sync.errors import BadResponse, OfflineError
+from salesdesk.sync.profile import SyncProfile
 from salesdesk.sync.service import SyncService
 from salesdesk.sync.synchronizer import Synchronizer
 
@@ -35,8 +36,29 @@ def proxy(server: ServerHandle) -> Iterator[FaultyProxy]:
         yield p
 
 
-def device_via(fleet: Fleet, proxy: FaultyProxy, name: str, timeout: float = 2.0) -> Device:
+class SmallPages(ServerClient):
+    """Pulls a few events a page, so a few sales take several pages."""
+
+    page = 20
+
+    def pull(self, device_id: str, cursor: int, limit: int = 500) -> Any:
+        return super().pull(device_id, cursor, limit=self.page)
+
+
+def small_pages(page: int, timeout: float) -> Callable[[SyncProfile, str | None], ServerClient]:
+    def factory(profile: SyncProfile, token: str | None) -> ServerClient:
+        client = SmallPages(profile.server_url, token, timeout=timeout)
+        client.page = page
+        return client
+
+    return factory
+
+
+def device_via(
+    fleet: Fleet, proxy: FaultyProxy, name: str, timeout: float = 2.0, page: int = 500
+) -> Device:
     device = fleet.device(name, lookups="standin", client_timeout=timeout)
+    device.sync = SyncService(device.sales, client_factory=small_pages(page, timeout))
     device.login(proxy.url)
     device.cycle()
     return device
@@ -153,13 +175,17 @@ def test_slow_links_and_a_server_that_comes_and_goes(
 def test_random_faults_converge(server: ServerHandle, fleet: Fleet, seed: int) -> None:
     rng = random.Random(seed)
     with FaultyProxy(server.base_url, seed=seed) as proxy:
-        devices = [device_via(fleet, proxy, name, timeout=0.75) for name in ("a", "b")]
+        # Small pull pages: activations cut at page ends, under faults too.
+        devices = [
+            device_via(fleet, proxy, name, timeout=0.75, page=rng.choice((7, 25)))
+            for name in ("a", "b")
+        ]
         agents = [
             RandomAgent(d.sales, random.Random(seed * 100 + i), f"{seed}{'ab'[i]}")
             for i, d in enumerate(devices)
         ]
         proxy.randomize(
-            0.35,
+            0.25,
             {
                 "drop": 1,
                 "reset": 1,
@@ -198,13 +224,6 @@ def test_random_faults_converge(server: ServerHandle, fleet: Fleet, seed: int) -
 # ------------------------------------------------------------------------------ batches, pages
 
 
-class SmallPages(ServerClient):
-    """Pulls 20 events a page, so a few sales take several pages."""
-
-    def pull(self, device_id: str, cursor: int, limit: int = 20) -> Any:
-        return super().pull(device_id, cursor, limit=20)
-
-
 def test_batched_push_and_paged_pull_resume_after_faults(
     server: ServerHandle, proxy: FaultyProxy, fleet: Fleet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -222,9 +241,8 @@ def test_batched_push_and_paged_pull_resume_after_faults(
     assert a.pending() == 0
     assert len(requests_to(proxy, PUSH)) >= 2 + 3  # each sale is a batch of its own here
 
-    b = Device(fleet.root / "laptop-b", lookups="standin")
-    fleet.devices.append(b)
-    b.sync = SyncService(b.sales, client_factory=lambda p, t: SmallPages(p.server_url, t))
+    b = fleet.device("laptop-b", lookups="standin")
+    b.sync = SyncService(b.sales, client_factory=small_pages(20, 2.0))
     b.login(proxy.url)
     pulls = len(requests_to(proxy, PULL))
     proxy.queue("pass", "pass", "pass", "reset")  # price list, pages 1 and 2, page 3 cut
