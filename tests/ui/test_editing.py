@@ -126,3 +126,20 @@ def test_discarding_a_draft_puts_back_the_recorded_values(
     assert window.steps.step_state("contact") == "done"
     wait_idle(qtbot, app)
     assert not (app.controller.drafts.folder / f"{wid}.json").exists()
+
+
+def test_closing_right_after_confirming_loses_nothing(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app()
+    wid = prefilled_sale(qtbot, app, {"customer": {"vat_number": "DE136695976"}})
+    window = open_sale(qtbot, app, wid)
+    type_into(qtbot, window.contact.name, "Jonas Weber")
+    type_into(qtbot, window.contact.email, "jonas@example.de")
+    click(qtbot, window.next_button)
+    window.close()  # before the signal's answer came back
+    wait_idle(qtbot, app)
+    window = open_sale(qtbot, app, wid)
+    assert window.steps.step_state("contact") == "done"
+    assert window.contact.name.text() == "Jonas Weber"
+    assert not window.restored.isVisible()
+    wait_idle(qtbot, app)
+    assert not (app.controller.drafts.folder / f"{wid}.json").exists()

@@ -373,6 +373,7 @@ class SaleWindow(QWidget):
         if summary.status in texts.READ_ONLY_STATUSES:
             start = "submit"
         draft = context.draft
+        restored = False
         if draft is not None and draft.fields and summary.status not in texts.READ_ONLY_STATUSES:
             self._draft_saved = True
             for step, values in draft.fields.items():
@@ -381,6 +382,8 @@ class SaleWindow(QWidget):
                     assert isinstance(page, StepPage)
                     page.restore(values)
                     self._update_step_state(page)
+                    restored = restored or page.is_dirty()
+        if restored and draft is not None:
             if draft.page in STEPS:
                 start = draft.page
             when = texts.format_datetime(draft.saved_at)
@@ -392,7 +395,10 @@ class SaleWindow(QWidget):
                 self.tr("&Discard these changes"),
             )
         elif draft is not None:
+            # Nothing in it differs from the sale any more (the step was confirmed just
+            # before the window closed, say): the draft has served its purpose.
             self.controller.delete_draft(self.workflow_id)
+            self._draft_saved = False
         self.is_open = True
         self.go(start, focus=True)
         self._update_footer()
