@@ -169,3 +169,71 @@ def test_drafts_are_json_files_written_atomically(tmp_path: object) -> None:
     (folder / "abc-1.json").write_text("{broken")
     assert store.load("abc-1") is None
     assert (folder / "abc-1.damaged.json").exists()
+
+
+def test_failed_lookup_shows_the_reason_and_can_be_retried(
+    qtbot: QtBot, make_app: AppFactory, shots: Shots
+) -> None:
+    from typing import Any
+
+    from salesdesk.flow.errors import NonRetryableError
+    from salesdesk.flow.runner import ActivityContext
+    from salesdesk.sales.standin import STANDIN_ACTIVITIES
+
+    answers = {"fail": True}
+
+    def company_lookup(payload: Any, ctx: ActivityContext) -> Any:
+        if answers["fail"]:
+            raise NonRetryableError("the registry of this member state is down for maintenance")
+        return STANDIN_ACTIVITIES["company_lookup"](payload, ctx)
+
+    app = make_app(activities={**STANDIN_ACTIVITIES, "company_lookup": company_lookup})
+    window = new_sale(qtbot, app)
+    fill_customer(qtbot, window, "IT00743110157")
+    page = window.customer
+    qtbot.waitUntil(lambda: "Failed" in page.company_state.text(), timeout=15000)
+    assert "down for maintenance" in page.company_state.text()
+    assert page.retry_button.isVisible()
+    shots(window, "customer-lookup-failed")
+    answers["fail"] = False
+    click(qtbot, page.retry_button)
+    qtbot.waitUntil(lambda: "Registered in VIES" in page.company_state.text(), timeout=15000)
+    assert page.name.text() == "Rossi Forniture S.r.l."
+
+
+def test_overriding_the_registry_name_is_recorded(qtbot: QtBot, make_app: AppFactory) -> None:
+    from .helpers import type_into
+
+    app = make_app()
+    window = new_sale(qtbot, app)
+    fill_customer(qtbot, window, "NL004495445B01")
+    wait_company(qtbot, window, "Jansen Kantoor B.V.")
+    page = window.customer
+    type_into(qtbot, page.name, "Jansen Kantoor (Utrecht branch)")
+    assert page.name_reset.isVisible()
+    assert "registry says: Jansen Kantoor B.V." in page.name_message.text()
+    next_step(qtbot, window, "contact")
+    qtbot.waitUntil(
+        lambda: (
+            window.summary is not None
+            and window.summary.customer is not None
+            and window.summary.customer.name_overridden
+        ),
+        timeout=10000,
+    )
+    assert window.summary is not None and window.summary.customer is not None
+    assert window.summary.customer.company_name == "Jansen Kantoor (Utrecht branch)"
+    assert not window.summary.customer.address_overridden  # the address stayed the registry's
+    # Going back to the registry's name removes the override.
+    window.go("customer")
+    click(qtbot, window.customer.name_reset)
+    assert window.customer.name.text() == "Jansen Kantoor B.V."
+    click(qtbot, window.next_button)
+    qtbot.waitUntil(
+        lambda: (
+            window.summary is not None
+            and window.summary.customer is not None
+            and not window.summary.customer.name_overridden
+        ),
+        timeout=10000,
+    )
