@@ -219,6 +219,10 @@ def _type(widget: Any, text: str, pause: float = 0.03) -> Generator[Step, None, 
         QTest.keyClicks(widget, char)
 
 
+def _is_open(window: Any) -> Callable[[], bool]:
+    return lambda: bool(window.is_open)
+
+
 def scripted_sale(running: Any) -> Generator[Step, None, None]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -285,7 +289,7 @@ def in_process(profile: Path, long_wid: str, opens: int) -> dict[str, float]:
         for _ in range(opens):
             began = time.perf_counter()
             window = running.window.open_sale(long_wid)
-            yield lambda window=window: bool(window.is_open)
+            yield _is_open(window)
             timings.append((time.perf_counter() - began) * 1000)
             yield 0.05
             window.close()
