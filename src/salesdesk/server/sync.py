@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -87,23 +85,9 @@ def _new_event(e: Event, device_id: str | None) -> eventstore.NewEvent:
 
 
 class SyncService:
-    def __init__(
-        self,
-        ctx: ServerContext,
-        cache: ReplayCache | None = None,
-        *,
-        max_concurrent_pushes: int | None = None,
-    ) -> None:
-        if max_concurrent_pushes is None:
-            max_concurrent_pushes = int(os.environ.get("SALESDESK_PUSH_CONCURRENCY", "4"))
+    def __init__(self, ctx: ServerContext, cache: ReplayCache | None = None) -> None:
         self.ctx = ctx
         self.cache = cache or ReplayCache(WORKFLOWS)
-        # Appends serialise on the event counter from its update to commit; the thread
-        # inside that stretch needs the GIL for every statement it sends. With dozens of
-        # threadpool workers replaying at once it waits a switch interval for each one,
-        # and every appender of every instance waits behind it. So only a few push
-        # transactions run at a time in one process.
-        self._writers = threading.BoundedSemaphore(max(1, max_concurrent_pushes))
         # Content hashes of published price lists. A published list is never withdrawn,
         # so a hash once seen in the table may be remembered for good.
         self._published: set[str] = set()
@@ -127,7 +111,7 @@ class SyncService:
         if problem is not None:
             return PushOutcome(wid, "rejected", 0, problem)
         for _attempt in range(3):
-            with self._writers, self.cache.locked(wid):
+            with self.cache.locked(wid):
                 try:
                     with self.ctx.engine.begin() as conn:
                         return self._push_in_tx(conn, principal, device_id, item)
