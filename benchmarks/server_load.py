@@ -107,7 +107,7 @@ def record_templates(count: int, folder: Path) -> list[list[dict[str, Any]]]:
             signal(wid, "customer", {"vat_number": VATS[n % len(VATS)]})
             if kind != 5:
                 signal(wid, "contact", CONTACT)
-                lines = [
+                lines: list[dict[str, Any]] = [
                     {
                         "sku": sku,
                         "quantity": rng.randint(1, 5),
@@ -127,7 +127,9 @@ def record_templates(count: int, folder: Path) -> list[list[dict[str, Any]]]:
     return out
 
 
-def for_device(events: list[dict[str, Any]], agent: str, team: str, device: str) -> list[dict]:
+def for_device(
+    events: list[dict[str, Any]], agent: str, team: str, device: str
+) -> list[dict[str, Any]]:
     """A copy of a recorded history as if ``device`` of ``agent`` had recorded it."""
     origin = f"device:{device}"
     out = [dict(e, origin=origin) for e in events]
