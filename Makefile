@@ -25,8 +25,20 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Qt allows one application object per process, and the self-test builds its own: the
+# widget tests and the self-test therefore run in processes of their own.
+QT_ONLY := tests/ui tests/packaging_tests/test_selftest.py
 unit: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) \
+		--ignore=tests/ui --deselect tests/packaging_tests/test_selftest.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) tests/ui
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) \
+		tests/packaging_tests/test_selftest.py
+
+# The long versions of the fault tests (kills, fuzzing); `make test` runs short seeded ones.
+torture: $(STAMP)
+	SALESDESK_TORTURE_KILLS=1000 SALESDESK_PROPERTY_EXAMPLES=2000 SALESDESK_FUZZ_SEEDS=12 \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/flow tests/sync -q
 
 test: lint typecheck unit
 
