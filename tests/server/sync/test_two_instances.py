@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -219,6 +220,9 @@ def test_a_tampered_continuation_racing_the_sales_creation_is_still_replayed(
 
     monkeypatch.setattr(sync, "_locked_workflow", locked_workflow)
     mine = a.push_one(device.device_id, push_item(wid, len(prefix), rest))
+    deadline = time.monotonic() + 60  # B finishes once A commits; a loaded CI is slow
+    while not raced[0] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert raced[0][0]["status"] == "accepted"
     assert mine["status"] == "rejected", mine
     history = a.get(f"/api/v1/workflows/{wid}/events").json()["events"]
