@@ -1,31 +1,21 @@
 """Where the UI finds its resources (icons, translations, the demo price list).
 
-A source checkout keeps them in ``resources/`` at the top of the repository; a packaged
-build ships them as ``salesdesk/resources``; ``SALESDESK_RESOURCES`` overrides both.
+The lookup of the resources folder itself lives in :mod:`salesdesk.resources_path`, shared
+with the parts of SalesDesk that have no UI (the demo server).
 """
 
 from __future__ import annotations
 
-import os
-from functools import cache
 from pathlib import Path
 
+from salesdesk.resources_path import resource_path, resources_root
 
-@cache
-def resources_root() -> Path:
-    env = os.environ.get("SALESDESK_RESOURCES")
-    here = Path(__file__).resolve()
-    candidates = [Path(env)] if env else []
-    candidates += [here.parents[3] / "resources", here.parents[1] / "resources"]
-    for candidate in candidates:
-        if (candidate / "ui").is_dir():
-            return candidate
-    return candidates[0]
+__all__ = ["demo_price_list", "resources_root", "ui_resource"]
 
 
 def ui_resource(*parts: str) -> Path:
-    return resources_root().joinpath("ui", *parts)
+    return resource_path("ui", *parts)
 
 
 def demo_price_list() -> Path:
-    return resources_root() / "pricelists" / "demo-2026.json"
+    return resource_path("pricelists", "demo-2026.json")
