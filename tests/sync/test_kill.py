@@ -156,13 +156,6 @@ def test_kill_9_during_push_and_pull(server: ServerHandle, fleet: Fleet, tmp_pat
         os.environ.pop("SALESDESK_TEST_KEYRING_FILE", None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sales/flow bug: SalesService.run_lookups (the CLI's `sync` and `sale signal "
-    "--wait`) never calls Engine.recover_interrupted, so a lookup whose process was killed "
-    "mid-attempt stays 'running' for every later CLI run; only the app's runner.start() "
-    "recovers it",
-)
 def test_lookup_killed_mid_attempt_runs_again_in_the_next_cli_sync(
     server: ServerHandle, fleet: Fleet
 ) -> None:

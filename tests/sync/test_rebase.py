@@ -230,11 +230,6 @@ def deadline_join(ready: Callable[[], bool], seconds: float = 10.0) -> None:
         time.sleep(0.01)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flow bug: Engine._rebuild_index keeps a task row 'done' for an activity that is "
-    "pending again after replace_history, so the lookup never runs again on this device",
-)
 def test_lookup_whose_local_result_was_rebased_away_runs_again(
     server: ServerHandle, fleet: Fleet
 ) -> None:

@@ -367,7 +367,14 @@ class Engine:
         for activity_id, d in scheduled.items():
             prev = old.get(activity_id)
             pending = activity_id not in finished
-            keep = prev is not None and pending and prev.name == d["name"]
+            # A row left 'done' by a local result that a rebase replaced must be queued
+            # afresh, or the lookup would never run again on this device.
+            keep = (
+                prev is not None
+                and pending
+                and prev.name == d["name"]
+                and prev.state not in TERMINAL_TASK_STATES
+            )
             conn.execute(
                 t.activity_tasks.insert().values(
                     workflow_id=wid,

@@ -82,6 +82,7 @@ class SalesService:
         self.price_lists = PriceListStore(self.data_dir / "price-lists")
         self.runner = ActivityRunner(self.engine, dict(activities or {}), wall_clock=wall_clock)
         self._wall_clock = wall_clock
+        self._recovered = False
 
     # ------------------------------------------------------------------ lifecycle
     def start_background(self) -> None:
@@ -204,6 +205,11 @@ class SalesService:
     def run_lookups(self, wait_seconds: float = 10.0) -> None:
         """Run due lookups in the foreground until none is due or the time is up
         (the CLI's way; the app runs them in the background instead)."""
+        if not self._recovered:
+            # A lookup whose previous process was killed mid-attempt is still marked
+            # running; without this, no later CLI run would ever try it again.
+            self.engine.recover_interrupted()
+            self._recovered = True
         deadline = time.monotonic() + wait_seconds
         while time.monotonic() < deadline:
             started = self.runner.run_due()
