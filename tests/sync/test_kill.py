@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import IO
 
 import keyring
-import pytest
 from tests.support import file_keyring
 from tests.support.faulty_proxy import FaultyProxy
 
