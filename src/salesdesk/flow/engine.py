@@ -487,6 +487,14 @@ class Engine:
         with self._lock, self._read() as conn:
             return self._instance(conn, workflow_id).query(name, *args)
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold off every writer of this engine (signals, lookup results, timers) while the
+        caller reads and then rewrites histories, e.g. a sync rebase. Re-entrant, so engine
+        calls made inside still work; keep network calls outside it."""
+        with self._lock:
+            yield
+
     def with_instance(self, workflow_id: str, fn: Callable[[WorkflowInstance], Any]) -> Any:
         """Read-only access to the live instance under the engine lock."""
         with self._lock, self._read() as conn:

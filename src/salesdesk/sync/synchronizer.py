@@ -200,7 +200,7 @@ class Synchronizer:
             # meanwhile (UI thread) or a lookup result (runner thread) then waits, instead of
             # being overwritten by a rebase that read the local events before it existed.
             # Network calls stay outside the lock, so the UI never waits on the network.
-            with self.engine._lock:  # flow.Engine has no public way to hold its writers yet
+            with self.engine.exclusive():
                 applied = self._apply_locked(wid, remote, full, report)
             if applied is not None:
                 return applied
