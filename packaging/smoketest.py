@@ -9,6 +9,7 @@ home, data folder and policy file, with an environment stripped of the build's P
 - ``self-test`` passes every step (the window step included) under a test policy;
 - ``policy`` reports the test policy, and names the line of a broken one;
 - the bundled server migrates a fresh SQLite database; a sale runs through the CLI;
+- a data folder written by release 1 opens with nothing lost (the upgrade path);
 - the .deb's control data, conffile and file list are right, and, unpacked into a
   temporary root with dpkg-deb -x, its /usr/bin/salesdesk launcher runs the bundle both
   from its own location and through SALESDESK_INSTALL_ROOT;
@@ -42,6 +43,10 @@ from build import disk_usage, project_version  # noqa: E402
 
 DIST = ROOT / "dist"
 COMMAND_TIMEOUT = 180.0
+#: A data folder written by release 1 (its sale workflow, store and CLI; how it was made:
+#: tests/packaging_tests/fixtures/README.md) and what release 1 reported about it.
+RELEASE1_DATA = ROOT / "tests" / "packaging_tests" / "fixtures" / "release1-data"
+RELEASE1_EXPECTED = RELEASE1_DATA.parent / "release1-expected.json"
 
 TEST_POLICY = """\
 # The smoke test's policy: every section, three locks, Hungarian UI.
@@ -119,6 +124,47 @@ def expect_clean(result: Run, code: int = 0) -> Run:
 
 def _indent(text: str) -> str:
     return "\n".join("      " + line for line in text.rstrip().splitlines()) or "      (empty)"
+
+
+def check_release1_upgrade(command: list[str | Path], env: dict[str, str], tmp: Path) -> str:
+    """Open a copy of release 1's data folder with ``command`` (the new build) and check
+    that nothing is lost: the same sales with the same status, totals and unsynced
+    events, every history event for event, all replaying, and an old open sale that can
+    be carried on. Raises CheckFailed."""
+    expected = json.loads(RELEASE1_EXPECTED.read_text(encoding="utf-8"))
+    data = tmp / "release1-upgrade"
+    if data.exists():
+        shutil.rmtree(data)
+    shutil.copytree(RELEASE1_DATA, data)
+    base = [*command, "--data-dir", data]
+
+    listed = json.loads(expect_clean(run([*base, "sale", "list", "--json"], env, tmp)).stdout)
+    keys = ("status", "customer", "gross", "currency", "events", "unsynced_events")
+    now = {sale["workflow_id"]: {k: sale.get(k) for k in keys} for sale in listed}
+    before = {sale["workflow_id"]: {k: sale[k] for k in keys} for sale in expected["sales"]}
+    if now != before:
+        raise CheckFailed(f"sale list after the upgrade:\n{now}\nrelease 1 listed:\n{before}")
+    for wid, old in expected["histories"].items():
+        new = json.loads(expect_clean(run([*base, "sale", "history", wid], env, tmp)).stdout)
+        if new["events"] != old["events"]:
+            raise CheckFailed(f"the history of {wid} differs from release 1's")
+    replay = expect_clean(run([*base, "replay"], env, tmp))
+    if f"replayed {len(before)} histories: all deterministic" not in replay.stdout:
+        raise CheckFailed(f"replay:\n{_indent(replay.stdout)}")
+    # Carry on with a sale release 1 left open: the new build appends to its history.
+    wid = expected["sales"][0]["workflow_id"]
+    terms = '{"payment_terms_days": 30}'
+    expect_clean(run([*base, "sale", "signal", wid, "terms", "--json", terms], env, tmp))
+    shown = json.loads(expect_clean(run([*base, "sale", "show", wid, "--json"], env, tmp)).stdout)
+    if shown["totals"]["gross"] != before[wid]["gross"]:
+        raise CheckFailed(f"gross {shown['totals']['gross']}, release 1 said {before[wid]['gross']}")
+    replay = expect_clean(run([*base, "replay"], env, tmp))
+    if "all deterministic" not in replay.stdout:
+        raise CheckFailed(f"replay after carrying on:\n{_indent(replay.stdout)}")
+    return (
+        f"{len(before)} sales of release 1 kept (status, totals, histories), replayed, "
+        f"and sale {wid[:8]} carried on"
+    )
 
 
 def clean_env(tmp: Path, policy: Path) -> dict[str, str]:
@@ -264,6 +310,9 @@ def main() -> int:
                 raise CheckFailed(replay.stdout)
             return f"{imported.stdout.split(';')[0]}; sale {wid[:8]} signalled and replayed"
 
+        def upgrade() -> str:
+            return check_release1_upgrade([exe], env, tmp)
+
         deb_root = tmp / "deb-root"
 
         def deb_metadata() -> str:
@@ -341,6 +390,7 @@ def main() -> int:
         check("policy (broken file)", broken_policy)
         check("server migrate", server_migrate)
         check("CLI sale", cli_sale)
+        check("upgrade from release 1", upgrade)
         check(".deb metadata", deb_metadata)
         check(".deb unpacked", deb_unpacked)
         check(".deb SALESDESK_INSTALL_ROOT", deb_env_root)
