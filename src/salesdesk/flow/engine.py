@@ -253,24 +253,11 @@ class Engine:
             _INSERT_EVENT, [(wid, e.seq, e.type, e.data_json(), e.time, e.origin) for e in new]
         )
         self._index(conn, inst.workflow_id, new)
-        listing = json.dumps(self._listing(inst)) if self._listing is not None else None
         stamp = new[-1].time if new else self.now_iso()
         if create:
-            conn.execute(
-                t.workflows.insert().values(
-                    workflow_id=inst.workflow_id,
-                    workflow_type=inst.workflow_type,
-                    status=inst.state.status,
-                    position=inst.position,
-                    version=1,
-                    synced_position=0,
-                    created_at=stamp,
-                    updated_at=stamp,
-                    listing_json=listing,
-                    listing_position=inst.position,
-                )
-            )
+            self._insert_workflow_row(conn, inst, created_at=stamp, updated_at=stamp)
             return 1
+        listing = json.dumps(self._listing(inst)) if self._listing is not None else None
         # fetchall: a RETURNING statement left unfinished would hold up the commit.
         ((version,),) = (
             _driver(conn)
@@ -281,6 +268,37 @@ class Engine:
             .fetchall()
         )
         return int(version)
+
+    def _workflow_values(self, inst: WorkflowInstance, *, updated_at: str) -> dict[str, Any]:
+        """The columns of a workflow row that follow from its instance: one place, so an
+        import, a rebase and a signal cannot store a different listing or status."""
+        return {
+            "workflow_type": inst.workflow_type,
+            "status": inst.state.status,
+            "position": inst.position,
+            "updated_at": updated_at,
+            "listing_json": json.dumps(self._listing(inst)) if self._listing else None,
+            "listing_position": inst.position,
+        }
+
+    def _insert_workflow_row(
+        self,
+        conn: sa.Connection,
+        inst: WorkflowInstance,
+        *,
+        created_at: str,
+        updated_at: str,
+        synced_position: int = 0,
+    ) -> None:
+        conn.execute(
+            t.workflows.insert().values(
+                workflow_id=inst.workflow_id,
+                version=1,
+                synced_position=synced_position,
+                created_at=created_at,
+                **self._workflow_values(inst, updated_at=updated_at),
+            )
+        )
 
     def _index(self, conn: sa.Connection, workflow_id: str, new: Sequence[Event]) -> None:
         """Keep the task and timer rows in step with the events, in the same transaction."""
@@ -737,19 +755,8 @@ class Engine:
                         f"workflow {workflow_id} already exists here with a different history; "
                         "nothing was imported"
                     )
-                conn.execute(
-                    t.workflows.insert().values(
-                        workflow_id=workflow_id,
-                        workflow_type=workflow_type,
-                        status=inst.state.status,
-                        position=inst.position,
-                        version=1,
-                        synced_position=0,
-                        created_at=events[0].time,
-                        updated_at=events[-1].time,
-                        listing_json=json.dumps(self._listing(inst)) if self._listing else None,
-                        listing_position=inst.position,
-                    )
+                self._insert_workflow_row(
+                    conn, inst, created_at=events[0].time, updated_at=events[-1].time
                 )
                 self._insert_events(conn, workflow_id, events)
                 self._rebuild_index(conn, inst)
@@ -810,33 +817,26 @@ class Engine:
                         if added:
                             self._insert_events(conn, workflow_id, added)
                     self._rebuild_index(conn, inst)
-                    listing = json.dumps(self._listing(inst)) if self._listing else None
                     stamp = inst.events[-1].time if inst.events else self.now_iso()
-                    values = {
-                        "workflow_type": workflow_type,
-                        "status": inst.state.status,
-                        "position": inst.position,
-                        "synced_position": synced_position,
-                        "updated_at": stamp,
-                        "listing_json": listing,
-                        "listing_position": inst.position,
-                    }
                     if exists:
                         version = conn.execute(
                             t.workflows.update()
                             .where(t.workflows.c.workflow_id == workflow_id)
-                            .values(version=t.workflows.c.version + 1, **values)
+                            .values(
+                                version=t.workflows.c.version + 1,
+                                **self._workflow_values(inst, updated_at=stamp),
+                                synced_position=synced_position,
+                            )
                             .returning(t.workflows.c.version)
                         ).scalar_one()
                     else:
                         version = 1
-                        conn.execute(
-                            t.workflows.insert().values(
-                                workflow_id=workflow_id,
-                                version=1,
-                                created_at=inst.events[0].time if inst.events else stamp,
-                                **values,
-                            )
+                        self._insert_workflow_row(
+                            conn,
+                            inst,
+                            created_at=inst.events[0].time if inst.events else stamp,
+                            updated_at=stamp,
+                            synced_position=synced_position,
                         )
                 self._remember(inst, version)
             except BaseException:
