@@ -13,6 +13,10 @@ request, what goes wrong. Modes:
                    matches the cut (valid HTTP, garbled JSON)
 ``lost_response``  forward, let the server answer (it has committed), then close the client's
                    connection without sending the answer
+``duplicate``      forward the request twice in a row (a retransmission that reached the server
+                   twice) and answer with the server's answer to the second copy
+``duplicate_late`` forward, answer the client, then send the same request again after
+                   ``delay_s`` (a stale copy arriving while the client has moved on)
 
 ``down()`` stops listening (connections are refused) and drops open connections; ``up()``
 listens again on the same port. ``set_mode`` fixes the mode of every request; ``randomize``
@@ -34,7 +38,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-MODES = ("pass", "drop", "reset", "delay", "bandwidth", "truncate", "lost_response")
+MODES = (
+    "pass",
+    "drop",
+    "reset",
+    "delay",
+    "bandwidth",
+    "truncate",
+    "lost_response",
+    "duplicate",
+    "duplicate_late",
+)
 _MAX_HEAD = 64 * 1024
 
 
@@ -80,6 +94,8 @@ class FaultyProxy:
         self.counts: Counter[str] = Counter()
         self.log: list[RequestLog] = []
         self._in_flight: list[RequestLog] = []  # read from a client, not yet answered
+        self._replays: set[asyncio.Task[None]] = set()  # duplicate_late copies under way
+        self.replay_statuses: list[int | None] = []  # the server's answers to the copies
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="proxy")
         self._server: asyncio.Server | None = None
@@ -256,11 +272,39 @@ class FaultyProxy:
             await asyncio.sleep(decision.delay_s)
         try:
             resp_head, resp_body = await self._forward(head, body, method)
+            if decision.mode == "duplicate":
+                with self._lock:
+                    self.replay_statuses.append(_status(resp_head))
+                resp_head, resp_body = await self._forward(head, body, method)
         except (OSError, _Closed):
             _abort(writer)  # the server is gone: the client sees a dropped connection
             return False
         entry.status = _status(resp_head)
+        if decision.mode == "duplicate_late":
+            copy = RequestLog(entry.method, entry.path, "duplicate_late(copy)")
+            with self._lock:
+                self._in_flight.append(copy)
+            task = asyncio.ensure_future(self._replay(copy, decision.delay_s, head, body, method))
+            self._replays.add(task)
+            task.add_done_callback(self._replays.discard)
         return await self._answer(writer, decision, resp_head, resp_body)
+
+    async def _replay(
+        self, copy: RequestLog, delay_s: float, head: bytes, body: bytes, method: str
+    ) -> None:
+        """The late copy of a request: sent once more, its answer only recorded."""
+        try:
+            await asyncio.sleep(delay_s)
+            try:
+                resp_head, _ = await self._forward(head, body, method)
+                copy.status = _status(resp_head)
+            except (OSError, _Closed):
+                copy.status = None
+            with self._lock:
+                self.replay_statuses.append(copy.status)
+        finally:
+            with self._lock:
+                self._in_flight.remove(copy)
 
     async def _forward(self, head: bytes, body: bytes, method: str) -> tuple[bytes, bytes]:
         with self._lock:
