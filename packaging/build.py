@@ -83,6 +83,12 @@ def mib(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MiB"
 
 
+def mb_and_mib(size: int) -> str:
+    """Both units: the size target is in decimal megabytes (140 MB = 140,000,000 bytes,
+    which is 133.5 MiB), while du -h and file managers often show MiB."""
+    return f"{size / 1e6:.1f} MB ({mib(size)}, {size:,} bytes)"
+
+
 def run_pyinstaller(dist: Path) -> None:
     command = [
         sys.executable,
@@ -151,7 +157,7 @@ def linux_packages(dist: Path, version: str, manifest: dict[str, object]) -> dic
         for future in [pool.submit(make_deb), pool.submit(make_tarball)]:
             future.result()
     for path in (deb, tarball):
-        print(f"built {path.relative_to(ROOT)} ({mib(path.stat().st_size)})")
+        print(f"built {path.relative_to(ROOT)} ({mb_and_mib(path.stat().st_size)})")
     return timings
 
 
@@ -213,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     content, allocated = disk_usage(bundle)
     info["bundle_bytes"] = content
     info["bundle_disk_bytes"] = allocated
-    print(f"bundle size: {mib(allocated)} on disk ({mib(content)} of files) in {bundle}")
+    print(f"bundle size: {mb_and_mib(allocated)} on disk; files {mb_and_mib(content)}; in {bundle}")
 
     manifest_path = WORK / "salesdesk" / "bundle-manifest.json"
     manifest: dict[str, object] = json.loads(manifest_path.read_text(encoding="utf-8"))

@@ -96,6 +96,8 @@ LIBRARY_PACKAGES: dict[str, str] = {
     "libkrb5support.so.0": "libkrb5support0",
     "libcom_err.so.2": "libcom-err2",
     "libkeyutils.so.1": "libkeyutils1",
+    # OpenSSL 3 for Python's ssl/hashlib and Qt's TLS backend (which loads it by name).
+    **dict.fromkeys(("libssl.so.3", "libcrypto.so.3"), "libssl3t64 | libssl3"),
     "libfontconfig.so.1": "libfontconfig1",
     "libfreetype.so.6": "libfreetype6",
     "libharfbuzz.so.0": "libharfbuzz0b",
