@@ -16,7 +16,11 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("login", help="sign this profile in to a server (token kept in the keyring)")
     p.add_argument("--server", required=True, help="server URL, e.g. https://sales.example.com")
     p.add_argument("--user", required=True)
-    p.add_argument("--ca-file", help="extra CA certificate bundle to trust (TLS stays verified)")
+    p.add_argument(
+        "--ca-file",
+        help="extra CA certificate bundle (PEM) to trust for this server, in addition to the "
+        "system's and to the admin policy's server.ca_file; TLS is always verified",
+    )
     p.set_defaults(func=cmd_login)
 
     p = sub.add_parser("logout", help="forget this profile's sign-in")
@@ -45,9 +49,12 @@ def cmd_login(args: argparse.Namespace) -> int:
         password = getpass.getpass(f"password for {args.user} at {args.server}: ")
     else:
         password = sys.stdin.readline().rstrip("\r\n")
+    # Kept in the profile and used by every later sync: an absolute path, whatever the
+    # directory a later command runs from.
+    ca_file = str(Path(args.ca_file).expanduser().resolve()) if args.ca_file else None
     sales, sync = _services(args)
     try:
-        result = sync.login(args.server, args.user, password, ca_file=args.ca_file)
+        result = sync.login(args.server, args.user, password, ca_file=ca_file)
     except SyncError as exc:
         print(f"salesdesk: login failed: {exc}", file=sys.stderr)
         return 1

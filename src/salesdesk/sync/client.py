@@ -60,13 +60,54 @@ def event_from_json(item: dict[str, Any]) -> Event:
         raise BadResponse(f"the server sent a malformed event ({exc})") from None
 
 
-def verify_setting(ca_file: str | None) -> bool | ssl.SSLContext:
-    """TLS is always verified; an admin policy may add its own CA on top of the system's."""
-    if not ca_file:
+def verify_setting(*ca_files: str | None) -> bool | ssl.SSLContext:
+    """TLS is always verified; extra CA bundles (the admin policy's ``server.ca_file``, a
+    ``login --ca-file``) are trusted *in addition to* the system's. There is deliberately
+    no way to turn verification off. Raises OSError or ssl.SSLError for an unusable file."""
+    files = [f for f in ca_files if f]
+    if not files:
         return True
     context = ssl.create_default_context()
-    context.load_verify_locations(cafile=ca_file)
+    for ca_file in dict.fromkeys(files):
+        context.load_verify_locations(cafile=ca_file)
     return context
+
+
+def policy_ca_file() -> str | None:
+    """The CA bundle the administrator's policy adds (``[server] ca_file``), if any.
+
+    Read on every new client, so a policy change applies from the next sync cycle. A broken
+    policy file never stops sync: ``salesdesk policy`` reports it, and only the system's CAs
+    are trusted meanwhile."""
+    from salesdesk.policy import load_policy
+
+    policy, _problems = load_policy()
+    ca_file = policy.server.ca_file
+    return str(ca_file) if ca_file is not None else None
+
+
+def _policy_hint() -> str:
+    from salesdesk.policy import policy_path
+
+    return (
+        "TLS certificate checks cannot be turned off; if your company runs its own "
+        "certificate authority, ask your administrator to set server.ca_file in the "
+        f"SalesDesk policy ({policy_path()}) to its CA certificate"
+    )
+
+
+def _certificate_problem(exc: BaseException) -> str | None:
+    """Why the server's certificate was refused, when that is what ``exc`` is about."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current.verify_message or current.reason or "not trusted"
+        current = current.__cause__ or current.__context__
+    if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+        return "not trusted"
+    return None
 
 
 class ServerClient:
@@ -76,14 +117,32 @@ class ServerClient:
         token: str | None = None,
         *,
         ca_file: str | None = None,
+        trust_policy_ca: bool = True,
         timeout: float = 20.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        """``ca_file``: an extra CA bundle of this profile (``login --ca-file``). With
+        ``trust_policy_ca`` (the default) the admin policy's ``server.ca_file`` is trusted
+        too. Both only add trust; certificates are always verified."""
         self.base_url = base_url.rstrip("/")
         self.token = token
+        files = [policy_ca_file() if trust_policy_ca else None, ca_file]
+        # An unusable CA file is reported on the first request, as a clear refusal that
+        # every caller already handles; meanwhile only the system's CAs are trusted.
+        self._trust_problem: str | None = None
+        verify: bool | ssl.SSLContext = True
+        try:
+            verify = verify_setting(*files)
+        except (OSError, ssl.SSLError) as exc:
+            names = ", ".join(f for f in files if f)
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            self._trust_problem = (
+                f"the CA certificate file {names} cannot be used ({reason}); ask your "
+                "administrator to fix server.ca_file in the SalesDesk policy"
+            )
         self._http = httpx.Client(
             base_url=self.base_url,
-            verify=verify_setting(ca_file),
+            verify=verify,
             timeout=httpx.Timeout(timeout, connect=min(5.0, timeout)),
             transport=transport,
             headers={"User-Agent": "SalesDesk-desktop"},
@@ -100,6 +159,8 @@ class ServerClient:
 
     # ------------------------------------------------------------------ plumbing
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        if self._trust_problem is not None:
+            raise ServerRejected(0, self._trust_problem)
         headers = dict(kwargs.pop("headers", {}) or {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -108,11 +169,12 @@ class ServerClient:
         except httpx.TimeoutException as exc:
             raise OfflineError(f"the server at {self.base_url} did not answer in time") from exc
         except (httpx.TransportError, ssl.SSLError) as exc:
-            if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in str(exc):
+            problem = _certificate_problem(exc)
+            if problem is not None:
                 raise ServerRejected(
                     0,
                     f"the server at {self.base_url} presented a certificate this computer does "
-                    "not trust; ask your administrator to add its CA to the SalesDesk policy",
+                    f"not trust ({problem}). {_policy_hint()}",
                 ) from exc
             raise OfflineError(f"cannot reach the server at {self.base_url}") from exc
         if response.status_code in _OFFLINE_STATUS:
