@@ -16,6 +16,7 @@
         <name>AppController</name>
         <message>
             <source>Working…</source>
+            <extracomment>workflow id -&gt; how many local changes sync could not carry over (only sales with any)</extracomment>
             <translation>Bitte warten…</translation>
         </message>
         <message>
@@ -172,6 +173,88 @@
         <message>
             <source>The decision was not recorded: {reason}</source>
             <translation>Die Entscheidung wurde nicht gespeichert: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Conflicts</name>
+        <message>
+            <source>Your change to {step}</source>
+            <translation>Ihre Änderung an „{step}“</translation>
+        </message>
+        <message>
+            <source>Your submission</source>
+            <translation>Ihre Übermittlung</translation>
+        </message>
+        <message>
+            <source>Your cancellation</source>
+            <translation>Ihre Stornierung</translation>
+        </message>
+        <message>
+            <source>Your change ({name})</source>
+            <translation>Ihre Änderung ({name})</translation>
+        </message>
+        <message>
+            <source>(−{discount})</source>
+            <translation>(−{discount})</translation>
+        </message>
+        <message>
+            <source>payment in {days} days</source>
+            <translation>Zahlung in {days} Tagen</translation>
+        </message>
+        <message>
+            <source>the sale was already marked “{status}” elsewhere (on another computer or by the server) before your change reached the server</source>
+            <translation>der Verkauf war anderswo (auf einem anderen Computer oder vom Server) bereits auf „{status}“ gesetzt, bevor Ihre Änderung den Server erreichte</translation>
+        </message>
+        <message>
+            <source>after the changes made elsewhere it is no longer valid: {reason}</source>
+            <translation>nach den anderswo vorgenommenen Änderungen ist sie nicht mehr gültig: {reason}</translation>
+        </message>
+        <message>
+            <source>it no longer fits the sale as it was changed elsewhere</source>
+            <translation>sie passt nicht mehr zum anderswo geänderten Verkauf</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) made on this computer could not be applied after syncing, because this sale was changed elsewhere in the meantime. Nothing was deleted:</source>
+            <translation>
+                <numerusform>%n Änderung auf diesem Computer konnte nach der Synchronisierung nicht übernommen werden, weil dieser Verkauf inzwischen anderswo geändert wurde. Nichts wurde gelöscht:</numerusform>
+                <numerusform>%n Änderungen auf diesem Computer konnten nach der Synchronisierung nicht übernommen werden, weil dieser Verkauf inzwischen anderswo geändert wurde. Nichts wurde gelöscht:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{change} ({when}) was not applied: {why}.</source>
+            <translation>{change} ({when}) wurde nicht übernommen: {why}.</translation>
+        </message>
+        <message>
+            <source>It held: {details}.</source>
+            <translation>Sie enthielt: {details}.</translation>
+        </message>
+        <message>
+            <source>The server refused this sale's latest changes: {reason}. They are kept on this computer and are sent again at the next sync.</source>
+            <translation>Der Server hat die letzten Änderungen dieses Verkaufs abgelehnt: {reason}. Sie bleiben auf diesem Computer und werden bei der nächsten Synchronisierung erneut gesendet.</translation>
+        </message>
+        <message>
+            <source>&amp;Apply again</source>
+            <translation>Erneut &amp;anwenden</translation>
+        </message>
+        <message>
+            <source>Apply the changes again</source>
+            <translation>Die Änderungen erneut anwenden</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Verwerfen</translation>
+        </message>
+        <message>
+            <source>Dismiss the changes</source>
+            <translation>Die Änderungen verwerfen</translation>
+        </message>
+        <message>
+            <source>&amp;Edit {step}</source>
+            <translation>„{step}“ &amp;bearbeiten</translation>
+        </message>
+        <message>
+            <source>Edit {step}</source>
+            <translation>„{step}“ bearbeiten</translation>
         </message>
     </context>
     <context>
@@ -603,6 +686,10 @@
             <translation>Storniert oder abgelaufen</translation>
         </message>
         <message>
+            <source>With sync conflicts</source>
+            <translation>Mit Synchronisierungskonflikten</translation>
+        </message>
+        <message>
             <source>Sho&amp;w:</source>
             <translation>&amp;Zeigen:</translation>
         </message>
@@ -633,6 +720,17 @@
         <message>
             <source>Your sales could not be opened.</source>
             <translation>Ihre Verkäufe konnten nicht geöffnet werden.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
+            <translation>
+                <numerusform>%n Verkauf hat Änderungen von diesem Computer, die nach der Synchronisierung nicht übernommen werden konnten, weil der Verkauf inzwischen anderswo geändert wurde. Nichts wurde gelöscht: Öffnen Sie den Verkauf, um sie erneut anzuwenden oder zu verwerfen.</numerusform>
+                <numerusform>%n Verkäufe haben Änderungen von diesem Computer, die nach der Synchronisierung nicht übernommen werden konnten, weil die Verkäufe inzwischen anderswo geändert wurden. Nichts wurde gelöscht: Öffnen Sie einen Verkauf, um sie erneut anzuwenden oder zu verwerfen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Show them</source>
+            <translation>Anzeigen</translation>
         </message>
         <message>
             <source>No price list yet</source>
@@ -1139,6 +1237,32 @@
             <source>Why is this sale cancelled?</source>
             <translation>Warum wird dieser Verkauf storniert?</translation>
         </message>
+        <message numerus="yes">
+            <source>%n change(s) still could not be applied; the reasons are shown above. Edit the step to enter them differently, or dismiss them.</source>
+            <translation>
+                <numerusform>%n Änderung konnte weiterhin nicht übernommen werden; die Gründe stehen oben. Bearbeiten Sie den Schritt, um sie anders einzugeben, oder verwerfen Sie sie.</numerusform>
+                <numerusform>%n Änderungen konnten weiterhin nicht übernommen werden; die Gründe stehen oben. Bearbeiten Sie den Schritt, um sie anders einzugeben, oder verwerfen Sie sie.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) applied again.</source>
+            <translation>
+                <numerusform>%n Änderung erneut angewendet.</numerusform>
+                <numerusform>%n Änderungen erneut angewendet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Applying your changes again…</source>
+            <translation>Ihre Änderungen werden erneut angewendet…</translation>
+        </message>
+        <message>
+            <source>Dismiss changes</source>
+            <translation>Änderungen verwerfen</translation>
+        </message>
+        <message>
+            <source>Dismiss the changes that could not be applied? They are removed from this computer; the sale stays as it is now.</source>
+            <translation>Die nicht übernommenen Änderungen verwerfen? Sie werden von diesem Computer entfernt; der Verkauf bleibt, wie er jetzt ist.</translation>
+        </message>
     </context>
     <context>
         <name>SalesTableModel</name>
@@ -1166,6 +1290,13 @@
             <source>Sync</source>
             <translation>Sync</translation>
         </message>
+        <message numerus="yes">
+            <source>%n change(s) made on this computer could not be applied after syncing; open the sale to apply them again or dismiss them</source>
+            <translation>
+                <numerusform>%n Änderung von diesem Computer konnte nach der Synchronisierung nicht übernommen werden; öffnen Sie den Verkauf, um sie erneut anzuwenden oder zu verwerfen</numerusform>
+                <numerusform>%n Änderungen von diesem Computer konnten nach der Synchronisierung nicht übernommen werden; öffnen Sie den Verkauf, um sie erneut anzuwenden oder zu verwerfen</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Everything is uploaded</source>
             <translation>Alles ist hochgeladen</translation>
@@ -1180,6 +1311,13 @@
         <message>
             <source>(no customer yet)</source>
             <translation>(noch kein Kunde)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n Konflikt</numerusform>
+                <numerusform>%n Konflikte</numerusform>
+            </translation>
         </message>
         <message>
             <source>Uploaded</source>

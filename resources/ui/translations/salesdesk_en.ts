@@ -16,6 +16,7 @@
         <name>AppController</name>
         <message>
             <source>Working…</source>
+            <extracomment>workflow id -&gt; how many local changes sync could not carry over (only sales with any)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -171,6 +172,88 @@
         </message>
         <message>
             <source>The decision was not recorded: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Conflicts</name>
+        <message>
+            <source>Your change to {step}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your submission</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cancellation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your change ({name})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(−{discount})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>payment in {days} days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the sale was already marked “{status}” elsewhere (on another computer or by the server) before your change reached the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>after the changes made elsewhere it is no longer valid: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it no longer fits the sale as it was changed elsewhere</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) made on this computer could not be applied after syncing, because this sale was changed elsewhere in the meantime. Nothing was deleted:</source>
+            <translation>
+                <numerusform>%n change made on this computer could not be applied after syncing, because this sale was changed elsewhere in the meantime. Nothing was deleted:</numerusform>
+                <numerusform>%n changes made on this computer could not be applied after syncing, because this sale was changed elsewhere in the meantime. Nothing was deleted:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{change} ({when}) was not applied: {why}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It held: {details}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server refused this sale's latest changes: {reason}. They are kept on this computer and are sent again at the next sync.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Apply again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply the changes again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss the changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit {step}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit {step}</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -603,6 +686,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>With sync conflicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sho&amp;w:</source>
             <translation type="unfinished" />
         </message>
@@ -632,6 +719,17 @@
         </message>
         <message>
             <source>Your sales could not be opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
+            <translation>
+                <numerusform>%n sale have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</numerusform>
+                <numerusform>%n sales have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Show them</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1139,6 +1237,32 @@
             <source>Why is this sale cancelled?</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source>%n change(s) still could not be applied; the reasons are shown above. Edit the step to enter them differently, or dismiss them.</source>
+            <translation>
+                <numerusform>%n change still could not be applied; the reasons are shown above. Edit the step to enter them differently, or dismiss them.</numerusform>
+                <numerusform>%n changes still could not be applied; the reasons are shown above. Edit the step to enter them differently, or dismiss them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) applied again.</source>
+            <translation>
+                <numerusform>%n change applied again.</numerusform>
+                <numerusform>%n changes applied again.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Applying your changes again…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss the changes that could not be applied? They are removed from this computer; the sale stays as it is now.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SalesTableModel</name>
@@ -1166,6 +1290,13 @@
             <source>Sync</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source>%n change(s) made on this computer could not be applied after syncing; open the sale to apply them again or dismiss them</source>
+            <translation>
+                <numerusform>%n change made on this computer could not be applied after syncing; open the sale to apply them again or dismiss them</numerusform>
+                <numerusform>%n changes made on this computer could not be applied after syncing; open the sale to apply them again or dismiss them</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Everything is uploaded</source>
             <translation type="unfinished" />
@@ -1180,6 +1311,13 @@
         <message>
             <source>(no customer yet)</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n conflict</numerusform>
+                <numerusform>%n conflicts</numerusform>
+            </translation>
         </message>
         <message>
             <source>Uploaded</source>

@@ -16,6 +16,7 @@
         <name>AppController</name>
         <message>
             <source>Working…</source>
+            <extracomment>workflow id -&gt; how many local changes sync could not carry over (only sales with any)</extracomment>
             <translation>Dolgozom…</translation>
         </message>
         <message>
@@ -172,6 +173,87 @@
         <message>
             <source>The decision was not recorded: {reason}</source>
             <translation>A döntés nem került rögzítésre: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Conflicts</name>
+        <message>
+            <source>Your change to {step}</source>
+            <translation>A(z) „{step}” lépésen végzett módosítása</translation>
+        </message>
+        <message>
+            <source>Your submission</source>
+            <translation>Az Ön beküldése</translation>
+        </message>
+        <message>
+            <source>Your cancellation</source>
+            <translation>Az Ön visszavonása</translation>
+        </message>
+        <message>
+            <source>Your change ({name})</source>
+            <translation>Az Ön módosítása ({name})</translation>
+        </message>
+        <message>
+            <source>(−{discount})</source>
+            <translation>(−{discount})</translation>
+        </message>
+        <message>
+            <source>payment in {days} days</source>
+            <translation>fizetés {days} napon belül</translation>
+        </message>
+        <message>
+            <source>the sale was already marked “{status}” elsewhere (on another computer or by the server) before your change reached the server</source>
+            <translation>az értékesítés máshol (egy másik számítógépen vagy a szerveren) már „{status}” állapotba került, mielőtt a módosítása elérte a szervert</translation>
+        </message>
+        <message>
+            <source>after the changes made elsewhere it is no longer valid: {reason}</source>
+            <translation>a máshol végzett módosítások után már nem érvényes: {reason}</translation>
+        </message>
+        <message>
+            <source>it no longer fits the sale as it was changed elsewhere</source>
+            <translation>már nem illik a máshol módosított értékesítéshez</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) made on this computer could not be applied after syncing, because this sale was changed elsewhere in the meantime. Nothing was deleted:</source>
+            <translation>
+                <numerusform>%n, ezen a számítógépen végzett módosítás nem alkalmazható a szinkronizálás után, mert az értékesítést időközben máshol módosították. Semmi sem törlődött:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{change} ({when}) was not applied: {why}.</source>
+            <translation>{change} ({when}) nem lett alkalmazva: {why}.</translation>
+        </message>
+        <message>
+            <source>It held: {details}.</source>
+            <translation>Tartalma: {details}.</translation>
+        </message>
+        <message>
+            <source>The server refused this sale's latest changes: {reason}. They are kept on this computer and are sent again at the next sync.</source>
+            <translation>A szerver elutasította az értékesítés legutóbbi módosításait: {reason}. Ezek ezen a számítógépen megmaradnak, és a következő szinkronizáláskor újra elküldjük őket.</translation>
+        </message>
+        <message>
+            <source>&amp;Apply again</source>
+            <translation>Újra &amp;alkalmaz</translation>
+        </message>
+        <message>
+            <source>Apply the changes again</source>
+            <translation>A módosítások újbóli alkalmazása</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Elvetés</translation>
+        </message>
+        <message>
+            <source>Dismiss the changes</source>
+            <translation>A módosítások elvetése</translation>
+        </message>
+        <message>
+            <source>&amp;Edit {step}</source>
+            <translation>„{step}” s&amp;zerkesztése</translation>
+        </message>
+        <message>
+            <source>Edit {step}</source>
+            <translation>„{step}” szerkesztése</translation>
         </message>
     </context>
     <context>
@@ -603,6 +685,10 @@
             <translation>Visszavont vagy lejárt</translation>
         </message>
         <message>
+            <source>With sync conflicts</source>
+            <translation>Szinkronizálási ütközéssel</translation>
+        </message>
+        <message>
             <source>Sho&amp;w:</source>
             <translation>&amp;Mutat:</translation>
         </message>
@@ -633,6 +719,16 @@
         <message>
             <source>Your sales could not be opened.</source>
             <translation>Az értékesítések nem nyithatók meg.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
+            <translation>
+                <numerusform>%n értékesítésnél vannak olyan, ezen a számítógépen végzett módosítások, amelyek a szinkronizálás után nem alkalmazhatók, mert az értékesítést időközben máshol módosították. Semmi sem törlődött: nyissa meg az értékesítést, és alkalmazza újra vagy vesse el őket.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Show them</source>
+            <translation>Megjelenítés</translation>
         </message>
         <message>
             <source>No price list yet</source>
@@ -1136,6 +1232,30 @@
             <source>Why is this sale cancelled?</source>
             <translation>Miért vonja vissza az értékesítést?</translation>
         </message>
+        <message numerus="yes">
+            <source>%n change(s) still could not be applied; the reasons are shown above. Edit the step to enter them differently, or dismiss them.</source>
+            <translation>
+                <numerusform>%n módosítás továbbra sem alkalmazható; az okok fent láthatók. Szerkessze a lépést, és adja meg másképp, vagy vesse el őket.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) applied again.</source>
+            <translation>
+                <numerusform>%n módosítás újra alkalmazva.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Applying your changes again…</source>
+            <translation>A módosítások újbóli alkalmazása…</translation>
+        </message>
+        <message>
+            <source>Dismiss changes</source>
+            <translation>Módosítások elvetése</translation>
+        </message>
+        <message>
+            <source>Dismiss the changes that could not be applied? They are removed from this computer; the sale stays as it is now.</source>
+            <translation>Elveti a nem alkalmazható módosításokat? Törlődnek erről a számítógépről; az értékesítés a mostani állapotában marad.</translation>
+        </message>
     </context>
     <context>
         <name>SalesTableModel</name>
@@ -1163,6 +1283,12 @@
             <source>Sync</source>
             <translation>Szinkron</translation>
         </message>
+        <message numerus="yes">
+            <source>%n change(s) made on this computer could not be applied after syncing; open the sale to apply them again or dismiss them</source>
+            <translation>
+                <numerusform>%n, ezen a számítógépen végzett módosítás nem alkalmazható a szinkronizálás után; nyissa meg az értékesítést, és alkalmazza újra vagy vesse el</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Everything is uploaded</source>
             <translation>Minden feltöltve</translation>
@@ -1176,6 +1302,12 @@
         <message>
             <source>(no customer yet)</source>
             <translation>(még nincs ügyfél)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n ütközés</numerusform>
+            </translation>
         </message>
         <message>
             <source>Uploaded</source>

@@ -94,6 +94,8 @@ class Overview:
     events_pending: int
     lookups_waiting: int
     lookups_failed: int
+    #: workflow id -> how many local changes sync could not carry over (only sales with any)
+    conflicts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -780,9 +782,15 @@ def _warm_up() -> None:
 def _overview(service: SalesService) -> Overview:
     rows = service.sales()
     tasks = service.lookups()
+    conflicts = {}
+    for row in rows:
+        found = service.conflicts(row.workflow_id)
+        if found:
+            conflicts[row.workflow_id] = len(found)
     return Overview(
         rows=rows,
         events_pending=sum(max(0, r.position - r.synced_position) for r in rows),
         lookups_waiting=sum(1 for t in tasks if t.state != "failed"),
         lookups_failed=sum(1 for t in tasks if t.state == "failed"),
+        conflicts=conflicts,
     )

@@ -192,6 +192,10 @@ class MainWindow(QMainWindow):
 
         self.notice = Banner()
         layout.addWidget(self.notice)
+        self.conflict_notice = Banner()
+        self.conflict_notice.setObjectName("conflictNotice")
+        self.conflict_notice.actionClicked.connect(self.show_conflicts)
+        layout.addWidget(self.conflict_notice)
 
         header = QHBoxLayout()
         title = QLabel(self.tr("Sales"))
@@ -221,6 +225,7 @@ class MainWindow(QMainWindow):
             ("waiting", self.tr("Waiting for lookups")),
             ("done", self.tr("Submitted")),
             ("closed", self.tr("Cancelled or expired")),
+            ("conflicts", self.tr("With sync conflicts")),
         ):
             self.status_filter.addItem(text, key)
         self.status_filter.currentIndexChanged.connect(
@@ -324,13 +329,39 @@ class MainWindow(QMainWindow):
     def _on_overview(self, overview: Overview) -> None:
         if not self._loaded:
             QTimer.singleShot(WARM_UP_AFTER_MS, self._start_warm_up)
-        self.model.set_rows([SaleRow.from_row(r) for r in overview.rows])
+        self.model.set_rows(
+            [SaleRow.from_row(r, overview.conflicts.get(r.workflow_id, 0)) for r in overview.rows]
+        )
+        self._show_conflict_notice(len(overview.conflicts))
         self._loaded = True
         self.stack.setCurrentWidget(self.table if overview.rows else self.empty)
         self.status.set_counts(
             overview.events_pending, overview.lookups_waiting, overview.lookups_failed
         )
         self._update_actions()
+
+    def _show_conflict_notice(self, sales: int) -> None:
+        if not sales:
+            self.conflict_notice.show_message("warning", "")
+            return
+        self.conflict_notice.show_message(
+            "warning",
+            self.tr(
+                "%n sale(s) have changes made on this computer that could not be applied "
+                "after syncing, because the sale had changed elsewhere in the meantime. "
+                "Nothing was deleted: open the sale to apply them again or dismiss them.",
+                None,
+                sales,
+            ),
+            self.tr("Show them"),
+        )
+
+    def show_conflicts(self) -> None:
+        index = self.status_filter.findData("conflicts")
+        if index >= 0:
+            self.status_filter.setCurrentIndex(index)
+        if self.proxy.rowCount() == 1:
+            self.table.selectRow(0)
 
     def _start_warm_up(self) -> None:
         from salesdesk.ui.sale.window import warm_up_steps

@@ -28,6 +28,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
+CONFLICTS_ROLE = Qt.ItemDataRole.UserRole + 5
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -45,9 +46,10 @@ class SaleRow:
     unsynced: int
     order_number: str | None
     needs_approval: bool
+    conflicts: int = 0  # local changes sync could not carry over (see SaleWindow)
 
     @classmethod
-    def from_row(cls, row: WorkflowRow) -> SaleRow:
+    def from_row(cls, row: WorkflowRow, conflicts: int = 0) -> SaleRow:
         listing = row.listing or {}
         return cls(
             workflow_id=row.workflow_id,
@@ -61,6 +63,7 @@ class SaleRow:
             unsynced=max(0, row.position - row.synced_position),
             order_number=listing.get("order_number"),
             needs_approval=bool(listing.get("needs_approval")),
+            conflicts=conflicts,
         )
 
 
@@ -138,6 +141,8 @@ class SalesTableModel(QAbstractTableModel):
             return row.workflow_id
         if role == STATUS_ROLE:
             return row.status
+        if role == CONFLICTS_ROLE:
+            return row.conflicts
         if role == SEARCH_ROLE:
             return " ".join(
                 filter(
@@ -161,11 +166,23 @@ class SalesTableModel(QAbstractTableModel):
             if column == "status":
                 return icon(_STATUS_ICONS.get(row.status, "circle"), _status_color(row.status))
             if column == "sync":
+                if row.conflicts:
+                    return icon("alert", "danger")
                 return icon("check-circle", "success") if row.unsynced == 0 else icon("sync")
         if role == Qt.ItemDataRole.ForegroundRole and column in ("step", "updated"):
             return QColor(tokens().muted)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "sync" and row.conflicts:
+            return QColor(tokens().danger)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "sync":
+                if row.conflicts:
+                    return translate(
+                        "SalesTableModel",
+                        "%n change(s) made on this computer could not be applied after "
+                        "syncing; open the sale to apply them again or dismiss them",
+                        None,
+                        row.conflicts,
+                    )
                 if row.unsynced == 0:
                     return self.tr("Everything is uploaded")
                 return translate(
@@ -192,6 +209,8 @@ class SalesTableModel(QAbstractTableModel):
         if column == "updated":
             return texts.relative_time(row.updated_at)
         if column == "sync":
+            if row.conflicts:
+                return translate("SalesTableModel", "%n conflict(s)", None, row.conflicts)
             if row.unsynced == 0:
                 return self.tr("Uploaded")
             return translate("SalesTableModel", "%n to upload", None, row.unsynced)
@@ -210,7 +229,7 @@ class SalesTableModel(QAbstractTableModel):
             return row.step
         if column == "updated":
             return row.updated_at
-        return row.unsynced
+        return (-row.conflicts, row.unsynced)
 
 
 _STATUS_ICONS = {
@@ -253,6 +272,7 @@ STATUS_FILTERS: dict[str, tuple[str, ...]] = {
     "waiting": ("awaiting_lookups", "submit_pending"),
     "done": ("submitted", "accepted"),
     "closed": ("cancelled", "expired"),
+    "conflicts": (),  # handled by SalesFilterProxy: sales with sync conflicts
 }
 
 
@@ -260,12 +280,17 @@ class SalesFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._statuses: tuple[str, ...] = ()
+        self._conflicts_only = False
         self._words: list[str] = []
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
     def set_status_filter(self, key: str) -> None:
-        refilter(self, lambda: setattr(self, "_statuses", STATUS_FILTERS.get(key, ())))
+        def change() -> None:
+            self._statuses = STATUS_FILTERS.get(key, ())
+            self._conflicts_only = key == "conflicts"
+
+        refilter(self, change)
 
     def set_search(self, text: str) -> None:
         refilter(self, lambda: setattr(self, "_words", text.casefold().split()))
@@ -274,6 +299,8 @@ class SalesFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
         if self._statuses and model.data(index, STATUS_ROLE) not in self._statuses:
+            return False
+        if self._conflicts_only and not model.data(index, CONFLICTS_ROLE):
             return False
         if self._words:
             haystack = str(model.data(index, SEARCH_ROLE)).casefold()

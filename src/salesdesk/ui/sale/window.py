@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -40,7 +41,9 @@ from PySide6.QtWidgets import (
 from salesdesk.ui import texts
 from salesdesk.ui.controller import AppController, CallError, SaleContext
 from salesdesk.ui.drafts import Draft
+from salesdesk.ui.sale import conflicts
 from salesdesk.ui.sale.base import StepPage
+from salesdesk.ui.sale.conflicts import ConflictBanner
 from salesdesk.ui.sale.forms import ContactPage, CustomerPage, TermsPage
 from salesdesk.ui.sale.lines import LinesPage
 from salesdesk.ui.sale.review import ReviewPage, SubmitPage
@@ -122,6 +125,10 @@ class SaleWindow(QWidget):
         self.state_banner.setObjectName("stateBanner")
         self.error_banner = Banner()
         self.error_banner.setObjectName("errorBanner")
+        self.conflict_banner = ConflictBanner()
+        self.conflict_banner.applyClicked.connect(self.reapply_conflicts)
+        self.conflict_banner.editClicked.connect(lambda step: self.go(step, focus=True))
+        self.conflict_banner.dismissClicked.connect(self.dismiss_conflicts)
 
         # -- pages: built when first needed, the rest one per idle turn after opening, so
         # that opening a sale never holds the UI thread for long.
@@ -172,6 +179,7 @@ class SaleWindow(QWidget):
         top.addLayout(header)
         top.addWidget(self.restored)
         top.addWidget(self.state_banner)
+        top.addWidget(self.conflict_banner)
         top.addWidget(self.error_banner)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -486,6 +494,7 @@ class SaleWindow(QWidget):
         self.steps.set_state("submit", submit_state)
         self.steps.viewport().update()
         self._show_state_banner(summary)
+        self.conflict_banner.show_conflicts(summary)
         self.quote_button.setEnabled(bool(summary.lines))
         self.cancel_button.setEnabled(
             summary.status in texts.OPEN_STATUSES and not summary.submit_pending
@@ -698,6 +707,63 @@ class SaleWindow(QWidget):
             "cancel",
             {"reason": reason.strip()},
             None,
+            lambda e: self.error_banner.show_message("danger", e.message),
+            owner=self,
+        )
+
+    # ------------------------------------------------------------------ sync conflicts
+    def _conflicts_changed(self) -> None:
+        self.controller.request_summary(self.workflow_id)
+        self.controller.refresh_overview()
+
+    def reapply_conflicts(self) -> None:
+        def done(result: tuple[int, int]) -> None:
+            applied, failing = result
+            self._conflicts_changed()
+            if failing:
+                self.error_banner.show_message(
+                    "danger",
+                    self.tr(
+                        "%n change(s) still could not be applied; the reasons are shown "
+                        "above. Edit the step to enter them differently, or dismiss them.",
+                        None,
+                        failing,
+                    ),
+                )
+            elif applied:
+                self.error_banner.show_message(
+                    "ok", self.tr("%n change(s) applied again.", None, applied)
+                )
+
+        def failed(error: CallError) -> None:
+            self._conflicts_changed()
+            self.error_banner.show_message("danger", error.message)
+
+        self.controller.call(
+            conflicts.reapply(self.workflow_id),
+            done,
+            failed,
+            owner=self,
+            interactive=True,
+            label=self.tr("Applying your changes again…"),
+        )
+
+    def dismiss_conflicts(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Dismiss changes"),
+            self.tr(
+                "Dismiss the changes that could not be applied? They are removed from this "
+                "computer; the sale stays as it is now."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.controller.call(
+            conflicts.dismiss(self.workflow_id),
+            lambda _r: self._conflicts_changed(),
             lambda e: self.error_banner.show_message("danger", e.message),
             owner=self,
         )
