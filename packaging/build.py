@@ -35,6 +35,7 @@ PACKAGING = Path(__file__).resolve().parent
 ROOT = PACKAGING.parent
 sys.path.insert(0, str(PACKAGING))
 
+import bundle_rules  # noqa: E402
 import debpkg  # noqa: E402
 
 SPEC = PACKAGING / "salesdesk.spec"
@@ -164,8 +165,7 @@ def linux_packages(dist: Path, version: str, manifest: dict[str, object]) -> dic
 def windows_installer(dist: Path, version: str) -> dict[str, float]:
     """NSIS installer around dist/salesdesk (not yet run: no Windows build machine)."""
     started = time.monotonic()
-    numbers = [part for part in version.split("+")[0].split(".")[:3] if part.isdigit()]
-    numeric = ".".join([*numbers, "0", "0", "0", "0"][:4])
+    numeric = ".".join(str(number) for number in bundle_rules.numeric_version(version))
     output = dist / f"SalesDesk-{version}-setup.exe"
     command = [
         "makensis",

@@ -263,3 +263,15 @@ def elf_needed(path: str) -> list[str]:
         end = data.index(b"\0", start)
         names.append(data[start:end].decode("utf-8", "replace"))
     return names
+
+
+def numeric_version(version: str) -> tuple[int, int, int, int]:
+    """The four numbers Windows wants in a version resource (and NSIS in
+    VIProductVersion) for a PEP 440 version: its release numbers, padded with zeros.
+    A pre-release keeps its release numbers (7.8.9rc2 -> 7.8.9.0), not fewer."""
+    match = re.match(r"^\s*v?(\d+(?:\.\d+)*)", version)
+    if match is None:
+        raise ValueError(f"version {version!r} does not start with a release number")
+    numbers = [int(part) for part in match[1].split(".")][:4]
+    padded = (*numbers, 0, 0, 0, 0)[:4]
+    return padded[0], padded[1], padded[2], padded[3]

@@ -203,3 +203,18 @@ def test_the_windows_installer_script() -> None:
         "QuietUninstallString",
     ):
         assert needle in nsi, needle
+
+
+@pytest.mark.parametrize(
+    ("version", "numbers"),
+    [
+        ("0.1.0", (0, 1, 0, 0)),
+        ("1.2", (1, 2, 0, 0)),
+        ("7.8.9rc2", (7, 8, 9, 0)),
+        ("2.0.0.dev3", (2, 0, 0, 0)),
+        ("1.2.3+local.5", (1, 2, 3, 0)),
+        ("1.2.3.4.5", (1, 2, 3, 4)),
+    ],
+)
+def test_windows_numeric_version(version: str, numbers: tuple[int, ...]) -> None:
+    assert bundle_rules.numeric_version(version) == numbers
