@@ -259,14 +259,14 @@ exec "$root/opt/salesdesk/salesdesk" "$@"
 def postinst_script() -> str:
     return """#!/bin/sh
 # Refreshes the menu and icon caches (dpkg triggers do it too where installed).
-# Touches no user data.
+# Touches no user data. DPKG_ROOT: dpkg --root with --force-script-chrootless.
 set -e
 if [ "$1" = "configure" ]; then
     if command -v update-desktop-database >/dev/null 2>&1; then
-        update-desktop-database -q /usr/share/applications || true
+        update-desktop-database -q "${DPKG_ROOT:-}/usr/share/applications" || true
     fi
     if command -v gtk-update-icon-cache >/dev/null 2>&1; then
-        gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
+        gtk-update-icon-cache -q -t -f "${DPKG_ROOT:-}/usr/share/icons/hicolor" || true
     fi
 fi
 exit 0
@@ -279,13 +279,14 @@ def postrm_script() -> str:
 # folder (~/.local/share/SalesDesk) on remove and on purge; see admin.md to delete them.
 # On purge dpkg deletes the policy conffile itself; an emptied /etc/salesdesk goes too,
 # and anything else an administrator put there (a CA file, say) stays.
+# DPKG_ROOT: dpkg --root with --force-script-chrootless (the smoke test installs so).
 set -e
 if [ "$1" = "purge" ]; then
-    rmdir /etc/salesdesk 2>/dev/null || true
+    rmdir "${DPKG_ROOT:-}/etc/salesdesk" 2>/dev/null || true
 fi
 if [ "$1" = "remove" ] || [ "$1" = "purge" ]; then
     if command -v update-desktop-database >/dev/null 2>&1; then
-        update-desktop-database -q /usr/share/applications || true
+        update-desktop-database -q "${DPKG_ROOT:-}/usr/share/applications" || true
     fi
 fi
 exit 0

@@ -16,6 +16,8 @@ home, data folder and policy file, with an environment stripped of the build's P
 - the .deb's control data, conffile and file list are right, and, unpacked into a
   temporary root with dpkg-deb -x, its /usr/bin/salesdesk launcher runs the bundle both
   from its own location and through SALESDESK_INSTALL_ROOT;
+- installed with dpkg into a throw-away root, then reinstalled, removed and purged, the
+  .deb keeps users' data always and the administrator's edited policy until purge;
 - the .tar.gz unpacks and runs through a symbolic link.
 
 Any output on stderr that a check does not expect fails it: Qt warnings (a missing
@@ -169,6 +171,73 @@ def check_release1_upgrade(command: list[str | Path], env: dict[str, str], tmp: 
     return (
         f"{len(before)} sales of release 1 kept (status, totals, histories), replayed, "
         f"and sale {wid[:8]} carried on"
+    )
+
+
+def check_deb_lifecycle(deb: Path, tmp: Path) -> str:
+    """Install, reinstall (the upgrade path), remove and purge ``deb`` in a throw-away
+    dpkg root (dpkg --root, maintainer scripts run chrootless with DPKG_ROOT), with a
+    user's data folder and an administrator's edited policy in that root, and check what
+    each step keeps: user data always; the edited policy on upgrade and remove; on purge
+    the policy goes but other files of the administrator in /etc/salesdesk stay.
+    Raises CheckFailed."""
+    root = tmp / "dpkg-root"
+    if root.exists():
+        shutil.rmtree(root)
+    admin = root / "var" / "lib" / "dpkg"
+    for folder in ("info", "updates", "triggers"):
+        (admin / folder).mkdir(parents=True)
+    for name in ("status", "available"):
+        (admin / name).touch()
+    user_data = root / "home" / "agent" / ".local" / "share" / "SalesDesk"
+    user_data.mkdir(parents=True)
+    (user_data / "salesdesk.db").write_bytes(b"a user's sales")
+    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"}
+    dpkg = [
+        "dpkg",
+        f"--root={root}",
+        "--force-script-chrootless",
+        "--force-not-root",
+        "--force-depends",  # the root holds no libc6 and friends: only this package
+        "--log=/dev/null",
+    ]
+
+    def step(*args: str | Path) -> None:
+        result = run([*dpkg, *args], env, tmp)
+        if result.returncode != 0:
+            raise CheckFailed(
+                f"dpkg {' '.join(map(str, args))}: exit {result.returncode}\n"
+                + _indent(result.stdout + result.stderr)
+            )
+
+    def expect(path: Path, present: bool, why: str) -> None:
+        if path.exists() != present:
+            state = "missing" if present else "still there"
+            raise CheckFailed(f"{path.relative_to(root)} {state} {why}")
+
+    policy = root / "etc" / "salesdesk" / "config.toml"
+    program = root / "opt" / "salesdesk" / "salesdesk"
+    step("--install", deb)
+    expect(program, True, "after install")
+    expect(policy, True, "after install")
+    edited = policy.read_text(encoding="utf-8") + '\n[server]\nurl = "https://sales.example.com"\n'
+    policy.write_text(edited, encoding="utf-8")
+    (root / "etc" / "salesdesk" / "company-ca.pem").write_text("an admin's file\n")
+    step("--install", deb)  # reinstall: what an upgrade does with the conffile
+    if policy.read_text(encoding="utf-8") != edited:
+        raise CheckFailed("reinstalling replaced the administrator's edited config.toml")
+    step("--remove", "salesdesk")
+    expect(program, False, "after remove")
+    expect(root / "usr" / "bin" / "salesdesk", False, "after remove")
+    expect(policy, True, "after remove (the policy stays until purge)")
+    expect(user_data / "salesdesk.db", True, "after remove")
+    step("--purge", "salesdesk")
+    expect(policy, False, "after purge")
+    expect(root / "etc" / "salesdesk" / "company-ca.pem", True, "after purge")
+    expect(user_data / "salesdesk.db", True, "after purge")
+    return (
+        "install, reinstall (edited policy kept), remove (policy kept), purge (policy "
+        "gone, other admin files kept); user data kept throughout"
     )
 
 
@@ -435,6 +504,9 @@ def main() -> int:
             self_test(launcher)
             return f"launcher in the unpacked root: {shown}, self-test passed"
 
+        def deb_lifecycle() -> str:
+            return check_deb_lifecycle(deb, tmp)
+
         def deb_env_root() -> str:
             elsewhere = tmp / "elsewhere"
             elsewhere.mkdir()
@@ -469,6 +541,7 @@ def main() -> int:
         check(".deb metadata", deb_metadata)
         check(".deb unpacked", deb_unpacked)
         check(".deb SALESDESK_INSTALL_ROOT", deb_env_root)
+        check(".deb install, remove, purge", deb_lifecycle)
         check(".tar.gz", tarball_check)
 
     elapsed = time.monotonic() - started

@@ -150,7 +150,7 @@ def test_maintainer_scripts_never_delete_user_data(tmp_path: Path, script: str) 
 
 def test_postrm_purge_only_removes_an_empty_policy_folder() -> None:
     code = debpkg.postrm_script()
-    assert "rmdir /etc/salesdesk" in code and "rm -" not in code
+    assert 'rmdir "${DPKG_ROOT:-}/etc/salesdesk"' in code and "rm -" not in code
 
 
 def _fake_bundle(tmp_path: Path) -> Path:
@@ -220,6 +220,24 @@ def test_a_deb_from_a_stand_in_bundle(tmp_path: Path) -> None:
     assert (unpacked / "etc/salesdesk/config.toml").read_bytes() == SAMPLE.read_bytes()
     out = _run([str(unpacked / "usr/bin/salesdesk")])
     assert out == "fake\n"
+
+
+@needs_dpkg
+def test_install_remove_purge_keep_user_data(tmp_path: Path) -> None:
+    import smoketest  # type: ignore[import-not-found]
+
+    staging = debpkg.stage_deb(
+        tmp_path / "staging",
+        _fake_bundle(tmp_path),
+        version="1.0.0",
+        architecture="amd64",
+        system_libraries=["libc.so.6"],
+        policy_sample=SAMPLE,
+        icon=ICON,
+    )
+    deb = debpkg.build_deb(staging, tmp_path / "out" / "salesdesk.deb")
+    detail = smoketest.check_deb_lifecycle(deb, tmp_path)
+    assert "user data kept" in detail
 
 
 def test_a_tarball_from_a_stand_in_bundle(tmp_path: Path) -> None:
