@@ -51,8 +51,9 @@ clean:
 # ---------------------------------------------------------------- packaging
 # `make package`: PyInstaller bundle, .deb and .tar.gz in dist/ (packaging/build.py).
 # `make package-test`: builds them, then smoke-tests the built executable, the unpacked
-# .deb and the .tar.gz offscreen (packaging/smoketest.py). Neither is part of `make test`:
-# a bundle build takes minutes.
+# .deb and the .tar.gz offscreen (packaging/smoketest.py), with no display and no X
+# server. Not part of `make test` (a bundle build takes a minute or two); CI (.ci/run)
+# runs it after `make test`.
 PKG_STAMP := $(VENV)/.installed-package
 
 .PHONY: package package-test
@@ -65,4 +66,4 @@ package: $(PKG_STAMP)
 	$(BIN)/python packaging/build.py
 
 package-test: package
-	$(BIN)/python packaging/smoketest.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/smoketest.py
