@@ -6,6 +6,8 @@ replaced; an older schema is migrated forward by Alembic.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -16,9 +18,16 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from salesdesk.flow.errors import CorruptDatabaseError, DiskWriteError, SchemaTooNewError
+from salesdesk.flow.errors import (
+    CorruptDatabaseError,
+    DiskWriteError,
+    SchemaTooNewError,
+    StoreError,
+)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# Below this much free space, an I/O error while writing is taken for a full disk.
+_NEARLY_FULL = 1024 * 1024
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -103,6 +112,40 @@ def open_database(path: Path) -> sa.Engine:
     return engine
 
 
+def _writable(path: Path) -> bool:
+    """Whether this process may write the database and its folder (False on a read-only
+    mount even for root: access() reports EROFS)."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def _free_bytes(path: Path) -> int | None:
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return None
+
+
+def read_only_error(path: Path) -> DiskWriteError:
+    return DiskWriteError(
+        f"could not write to {path}: the data folder {path.parent} is read-only for "
+        "SalesDesk (its permissions, or a disk mounted read-only). Nothing was saved; "
+        "check the folder's permissions and that its disk is writable, or choose another "
+        "data directory (--data-dir or SALESDESK_DATA_DIR)."
+    )
+
+
+def disk_full_error(path: Path) -> DiskWriteError:
+    free = _free_bytes(path)
+    left = f" ({free // 1024} KiB left)" if free is not None else ""
+    return DiskWriteError(
+        f"could not write to {path}: the disk is full{left}. Nothing was saved; free some "
+        "space on that disk and try again."
+    )
+
+
 def translate_db_error(exc: Exception, path: Path) -> Exception:
     """Map SQLite failures to errors that say what happened to the user's data."""
     orig = getattr(exc, "orig", exc)
@@ -111,15 +154,27 @@ def translate_db_error(exc: Exception, path: Path) -> Exception:
         "malformed" in text or "not a database" in text or "file is encrypted" in text
     ):
         return CorruptDatabaseError(str(path), str(orig))
-    if "disk is full" in text or "disk i/o" in text:
-        return DiskWriteError(
-            f"could not write to {path}: the disk is full or failing. Nothing was saved; "
-            "free some space and try again."
-        )
     if "readonly" in text or "read-only" in text:
+        return read_only_error(path)
+    if "disk is full" in text:
+        return disk_full_error(path)
+    if "disk i/o" in text or "unable to open" in text:
+        # SQLite says only "I/O error" or "cannot open" when the file system refuses a
+        # write (EROFS, EACCES, ENOSPC on the journal): ask the file system which it is.
+        if not _writable(path):
+            return read_only_error(path)
+        free = _free_bytes(path)
+        if free is not None and free < _NEARLY_FULL:
+            return disk_full_error(path)
+        if "unable to open" in text:
+            return StoreError(
+                f"could not open the database {path}: SQLite cannot open the file or the "
+                "journal files beside it. Nothing was saved; check that the data folder "
+                "exists and that you may read and write it."
+            )
         return DiskWriteError(
-            f"could not write to {path}: the data folder is read-only. Nothing was saved; "
-            "make the folder writable or choose another data directory."
+            f"could not write to {path}: the disk reported an I/O error. Nothing was saved; "
+            "check the disk (free space, errors) and try again."
         )
     if isinstance(exc, sa.exc.OperationalError) and "locked" in text:
         return DiskWriteError(
