@@ -468,6 +468,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away; that is not an error of ours.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:
+        # A data folder the file system refuses (read-only, no permission, full): a plain
+        # sentence with what to do, not a traceback.
+        print(f"salesdesk: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def describe_os_error(exc: OSError) -> str:
+    import errno
+
+    where = f" {exc.filename}" if exc.filename else ""
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"cannot write{where}: {reason}. Nothing was saved; check the folder's "
+            "permissions and that its disk is writable, or choose another data directory "
+            "(--data-dir or SALESDESK_DATA_DIR)."
+        )
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"cannot write{where}: the disk is full. Free some space and try again."
+    return f"{reason}{':' + where if where else ''}"
 
 
 def _default_command() -> Callable[[argparse.Namespace], int] | None:
