@@ -1,0 +1,211 @@
+"""Disk faults, issue #8: a full disk and a read-only data folder while a signal is sent.
+
+Real conditions, not mocks: the profile lives on a small tmpfs that is filled until the
+kernel answers ENOSPC (SQLite then fails with SQLITE_FULL or an I/O error), or that is
+remounted read-only (EROFS). Needs root for mount(8), as CI has; elsewhere these tests
+skip and say why (tests/flow/test_store.py covers a full database through
+``PRAGMA max_page_count`` on any machine).
+
+For each case, through the application service and through ``salesdesk sale signal``:
+a clear message (what is wrong, what to do), a non-zero exit code, the signal is not
+acknowledged nor stored, and everything stored before is intact: reopened, every history
+is what it was, ``PRAGMA integrity_check`` says ok and every history replays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from salesdesk.flow.errors import DiskWriteError, FlowError
+from salesdesk.flow.replayer import replay_all
+from salesdesk.sales.service import DB_FILE, SalesService
+from salesdesk.sales.standin import STANDIN_ACTIVITIES
+
+REPO = Path(__file__).resolve().parents[2]
+PRICE_LIST = REPO / "resources" / "pricelists" / "demo-2026.json"
+CONTACT = {"name": "Anna Weber", "email": "anna.weber@example.de"}
+LINES = {"items": [{"sku": "LAP-TP-X1C-G12", "quantity": 2, "discount_percent": "5"}]}
+
+
+def _mount(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
+
+
+@contextlib.contextmanager
+def small_disk(where: Path, size: str = "4m") -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted at ``where`` for the test (root only)."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root and mount(8) for a real full or read-only file system")
+    where.mkdir(parents=True, exist_ok=True)
+    done = _mount("-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(where))
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield where
+    finally:
+        _mount("-o", "remount,rw", str(where))
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Write a filler file until the file system says ENOSPC; remove it to free the disk."""
+    filler = disk / f"filler-{uuid.uuid4().hex[:6]}"
+    with filler.open("wb", buffering=0) as fh:
+        with contextlib.suppress(OSError):
+            while True:
+                fh.write(b"\0" * 4096)
+        with contextlib.suppress(OSError):
+            while True:
+                fh.write(b"\0" * 64)
+    assert shutil.disk_usage(disk).free < 64 * 1024
+    return filler
+
+
+def seed_profile(data_dir: Path, sales: int = 3) -> dict[str, list[dict[str, Any]]]:
+    """A profile with a few sales, closed cleanly; returns every history as it is stored."""
+    with SalesService(data_dir, STANDIN_ACTIVITIES) as svc:
+        svc.price_lists.import_file(PRICE_LIST)
+        for n in range(sales):
+            wid = svc.new_sale()
+            svc.signal(wid, "customer", {"vat_number": "DE812453790"})
+            svc.signal(wid, "contact", {"name": f"Contact {n}", "email": f"c{n}@example.com"})
+            if n % 2 == 0:
+                svc.signal(wid, "lines", LINES)
+            svc.run_lookups(2.0)
+        return stored_histories(svc)
+
+
+def stored_histories(svc: SalesService) -> dict[str, list[dict[str, Any]]]:
+    return {
+        r.workflow_id: [e.to_json() for e in svc.engine.history(r.workflow_id)]
+        for r in svc.engine.list_workflows()
+    }
+
+
+def assert_intact(data_dir: Path, before: dict[str, list[dict[str, Any]]]) -> None:
+    """Reopened: the same histories, a sound file, every history replays."""
+    with sqlite3.connect(data_dir / DB_FILE) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn.close()
+    with SalesService(data_dir, STANDIN_ACTIVITIES) as svc:
+        assert stored_histories(svc) == before
+        report = replay_all(svc.engine)
+        assert report.ok, report.failures
+        assert report.replayed == len(before)
+        # And the profile works again.
+        wid = sorted(before)[0]
+        svc.signal(wid, "contact", {"name": "After Recovery", "email": "after@example.com"})
+
+
+def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SALESDESK_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    return subprocess.run(
+        [sys.executable, "-m", "salesdesk.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_plain_failure(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stdout == "", "nothing may look acknowledged"
+    assert result.stderr.startswith("salesdesk: "), result.stderr
+    for word in words:
+        assert word in result.stderr, (word, result.stderr)
+
+
+# ------------------------------------------------------------------------------ disk full
+
+
+def test_disk_full_during_signals_of_a_running_app(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        data_dir = disk / "profile"
+        seed_profile(data_dir)
+        with SalesService(data_dir, STANDIN_ACTIVITIES) as svc:
+            wid = sorted(stored_histories(svc))[0]
+            filler = fill(disk)
+            acked = 0
+            with pytest.raises(DiskWriteError) as caught:
+                for n in range(5000):  # the WAL may still hold room for a few
+                    svc.signal(wid, "terms", {"payment_terms_days": 30, "notes": f"n{n}"})
+                    acked += 1
+            message = str(caught.value)
+            assert str(data_dir / DB_FILE) in message
+            assert "the disk is full" in message and "free some space" in message
+            assert "Nothing was saved" in message
+            # Not acknowledged, not stored, not in the live state.
+            history = stored_histories(svc)
+            notes = [
+                e["data"]["payload"]["notes"]
+                for e in history[wid]
+                if e["data"].get("name") == "terms"
+            ]
+            assert notes == [f"n{n}" for n in range(acked)]
+            with pytest.raises(DiskWriteError):  # still full: still refused, same words
+                svc.signal(wid, "contact", CONTACT)
+        filler.unlink()
+        assert_intact(data_dir, history)
+
+
+def test_disk_full_cli_signal_is_refused_plainly(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        data_dir = disk / "profile"
+        before = seed_profile(data_dir)
+        wid = sorted(before)[0]
+        filler = fill(disk)
+        result = cli(
+            data_dir,
+            "sale",
+            "signal",
+            wid,
+            "terms",
+            "--json",
+            '{"payment_terms_days": 14}',
+            "--output-json",
+        )
+        assert_plain_failure(result, str(data_dir / DB_FILE), "disk is full", "free some space")
+        filler.unlink()
+        assert_intact(data_dir, before)
+
+
+# ------------------------------------------------------------------------------ read-only
+
+
+def test_read_only_data_folder_is_refused_plainly(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        data_dir = disk / "profile"
+        before = seed_profile(data_dir)
+        wid = sorted(before)[0]
+        done = _mount("-o", "remount,ro", str(disk))
+        assert done.returncode == 0, done.stderr
+        # The application service (the app and the CLI open the profile the same way).
+        with pytest.raises(FlowError) as caught, SalesService(data_dir, STANDIN_ACTIVITIES) as svc:
+            svc.signal(wid, "contact", CONTACT)
+        message = str(caught.value)
+        assert "read-only" in message and "permissions" in message, message
+        assert "Nothing was saved" in message
+        # The command line.
+        result = cli(data_dir, "sale", "signal", wid, "contact", "--json", '{"name": "X Y"}')
+        assert_plain_failure(result, "read-only", "permissions", str(data_dir))
+        # A profile that does not exist yet on a read-only disk.
+        result = cli(disk / "new-profile", "sale", "list")
+        assert_plain_failure(result, "cannot write", "permissions")
+        done = _mount("-o", "remount,rw", str(disk))
+        assert done.returncode == 0, done.stderr
+        assert_intact(data_dir, before)
