@@ -1,14 +1,22 @@
-"""Fuzz the whole server (build_app) from its own OpenAPI document: no input may cause a 5xx.
+"""Fuzz the whole server (build_app with the lookup gateway) from its own OpenAPI document:
+no input may cause a 5xx.
 
 Schemathesis generates requests for every operation (valid and invalid bodies, paths and
 queries) and sends them over real HTTP to the server on loopback, signed in as an agent
-who already has a sale on the server. Runs on SQLite and on PostgreSQL (which refuses,
-for example, NUL characters in text that SQLite stores happily).
+who already has a sale on the server; the admin operations are fuzzed again as an admin
+and the discount decision as the team's manager, so their bodies get past the role check;
+signing out is fuzzed last, with a token of its own. Runs on SQLite and on PostgreSQL
+(which refuses, for example, NUL characters in text that SQLite stores happily).
+
+``SALESDESK_PROPERTY_EXAMPLES`` (``make torture``) raises the number of cases: a tenth of
+it per operation and role (at least 15), a quarter of it for the mutated histories (at
+least 60).
 """
 
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -23,9 +31,15 @@ from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
-from .sync.helpers import Cluster, start_cluster
+from salesdesk.server.lookups import LookupsConfig
+from salesdesk.server.main import build_app
 
-EXAMPLES_PER_OPERATION = 15
+from .sync.helpers import Cluster, login, seed, serve, settings_for
+
+_PROPERTY_EXAMPLES = int(os.environ.get("SALESDESK_PROPERTY_EXAMPLES", "0") or 0)
+EXAMPLES_PER_OPERATION = max(15, _PROPERTY_EXAMPLES // 10)
+MUTANT_EXAMPLES = max(60, _PROPERTY_EXAMPLES // 4)
+LOGOUT = "/api/v1/auth/logout"
 
 
 @dataclass
@@ -33,6 +47,18 @@ class Target:
     cluster: Cluster
     headers: dict[str, str]
     workflow_id: str
+
+    def as_user(self, name: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {login(self.cluster.base_url, name)}"}
+
+
+def start_full_cluster(stack: ExitStack, url: str, tmp_path: Path) -> Cluster:
+    """Like ``start_cluster``, with the lookup gateway mounted as in production; its
+    upstreams point at a closed port (fuzzing must not reach out, only be answered)."""
+    seed(url)
+    lookups = LookupsConfig(credit_url="http://127.0.0.1:9", credit_api_key="fuzz-key")
+    app = build_app(settings_for(url), lookups)
+    return Cluster(url, [serve(stack, app)], [app], tmp_path, stack)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -45,7 +71,7 @@ def target(
             url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
         else:
             url = _pg_schema(stack)
-        cluster = start_cluster(stack, url, tmp_path)
+        cluster = start_full_cluster(stack, url, tmp_path)
         device = cluster.device("alice")
         wid = device.sale(discount="20")
         api = cluster.api("alice")
@@ -90,12 +116,27 @@ def test_no_input_makes_the_server_fail(target: Target) -> None:
     """
     app = target.cluster.apps[0]
     loaded = schemathesis.openapi.from_dict(app.openapi())
+    operations = [result.ok() for result in loaded.get_all_operations()]
+    admin, manager = target.as_user("root"), target.as_user("mary")
+    # (operation, whose headers): everything as the agent, then what only an admin or a
+    # manager gets past the role check, then signing out (it revokes the token it uses).
+    plan: list[tuple[Any, str, dict[str, str]]] = []
+    for operation in operations:
+        if operation.path != LOGOUT:
+            plan.append((operation, "agent", target.headers))
+    for operation in operations:
+        if operation.path.startswith("/api/v1/admin/"):
+            plan.append((operation, "admin", admin))
+        if operation.path.endswith("/approve-discount"):
+            plan.append((operation, "manager", manager))
+    plan += [(op, "own token", target.as_user("bob")) for op in operations if op.path == LOGOUT]
+    covered = {operation.label for operation, _who, _headers in plan}
+    assert covered == {operation.label for operation in operations}
+    assert any("/api/v1/lookups/" in label for label in covered), "the gateway is not mounted"
+
     failures: dict[str, str] = {}
     ran = 0
-    for result in loaded.get_all_operations():
-        operation = result.ok()
-        if operation.path == "/api/v1/auth/logout":
-            continue  # signing out would revoke the token the others are fuzzed with
+    for operation, who, headers in plan:
         strategies = [
             operation.as_strategy(GenerationMode.POSITIVE),
             operation.as_strategy(GenerationMode.NEGATIVE),
@@ -104,15 +145,25 @@ def test_no_input_makes_the_server_fail(target: Target) -> None:
             strategies.append(
                 operation.as_strategy(path_parameters={"workflow_id": target.workflow_id})
             )
+        label = f"{operation.label} as {who}"
         try:
-            ran += _fuzz(operation.label, strategies, target)
+            ran += _fuzz(label, strategies, target, headers)
         except Exception as exc:  # collect them all, then report together
-            failures[operation.label] = f"{type(exc).__name__}: {exc}"[:3000]
+            failures[label] = f"{type(exc).__name__}: {exc}"[:3000]
+    print(
+        f"schemathesis: {len(operations)} operations, {len(plan)} (operation, role) pairs, "
+        f"{ran} cases, {len(failures)} failing"
+    )
     assert not failures, "\n\n".join(f"{k}:\n{v}" for k, v in failures.items())
     assert ran >= 100
 
 
-def _fuzz(label: str, strategies: list[st.SearchStrategy[Any]], target: Target) -> int:
+def _fuzz(
+    label: str,
+    strategies: list[st.SearchStrategy[Any]],
+    target: Target,
+    headers: dict[str, str],
+) -> int:
     calls: list[str] = []
 
     @given(case=st.one_of(strategies))
@@ -127,7 +178,7 @@ def _fuzz(label: str, strategies: list[st.SearchStrategy[Any]], target: Target) 
         calls.append(label)
         case.call_and_validate(
             base_url=target.cluster.base_url,
-            headers=target.headers,
+            headers=headers,
             checks=[not_a_server_error],
             timeout=30,
         )
@@ -172,7 +223,7 @@ def test_mutated_real_histories_never_make_the_server_fail(target: Target) -> No
 
     @given(data=st.data())
     @settings(
-        max_examples=60,
+        max_examples=MUTANT_EXAMPLES,
         deadline=None,
         suppress_health_check=list(HealthCheck),
         derandomize=True,
