@@ -43,7 +43,8 @@ Unicode true
 Name "SalesDesk ${VERSION}"
 OutFile "${OUTFILE}"
 InstallDir "$PROGRAMFILES64\SalesDesk"
-InstallDirRegKey HKLM "${APP_KEY}" "InstallDir"
+; No InstallDirRegKey: it reads the 32-bit registry view before .onInit can switch to the
+; 64-bit one, where the folder is recorded; .onInit reads it instead (see there).
 RequestExecutionLevel admin
 SetCompressor /SOLID lzma
 ManifestDPIAware true
@@ -64,7 +65,8 @@ BrandingText "SalesDesk ${VERSION}"
   !define MUI_UNICON "${ICON}"
 !endif
 !define MUI_ABORTWARNING
-!define MUI_FINISHPAGE_RUN "$INSTDIR\SalesDesk.exe"
+; No "Run SalesDesk" on the finish page: it would start the app elevated, as the
+; administrator who installs, with that account's data folder and keyring.
 
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
@@ -86,11 +88,34 @@ Function .onInit
   SetRegView 64
   ; All users: $APPDATA is then %ProgramData%, $SMPROGRAMS the common Start menu.
   SetShellVarContext all
+  ; An upgrade goes where the previous version went, unless /D= names a folder.
+  ${If} $INSTDIR == "$PROGRAMFILES64\SalesDesk"
+    ReadRegStr $0 HKLM "${APP_KEY}" "InstallDir"
+    ${If} $0 != ""
+      StrCpy $INSTDIR $0
+    ${EndIf}
+  ${EndIf}
 FunctionEnd
+
+; A running SalesDesk locks its files: stop before touching anything, rather than leave
+; a half-replaced bundle (silently: exit code 2, for the deployment tool to retry).
+!macro RefuseWhileRunning
+  ${If} ${FileExists} "$INSTDIR\SalesDesk.exe"
+    ClearErrors
+    FileOpen $0 "$INSTDIR\SalesDesk.exe" a
+    ${If} ${Errors}
+      MessageBox MB_ICONSTOP "SalesDesk is running on this computer. Close it (every user's), then try again." /SD IDOK
+      SetErrorLevel 2
+      Quit
+    ${EndIf}
+    FileClose $0
+  ${EndIf}
+!macroend
 
 Section "SalesDesk" SecMain
   SectionIn RO
   SetShellVarContext all
+  !insertmacro RefuseWhileRunning
   SetOutPath "$INSTDIR"
   ; An upgrade replaces the whole bundle, so no file of the old version stays behind.
   RMDir /r "$INSTDIR\_internal"
@@ -167,6 +192,7 @@ FunctionEnd
 
 Section "Uninstall"
   SetShellVarContext all
+  !insertmacro RefuseWhileRunning
   Delete "$SMPROGRAMS\SalesDesk.lnk"
   Delete "$DESKTOP\SalesDesk.lnk"
   RMDir /r "$INSTDIR\_internal"

@@ -201,8 +201,14 @@ def test_the_windows_installer_script() -> None:
         "!ifndef VERSION",
         r"Software\Microsoft\Windows\CurrentVersion\Uninstall\SalesDesk",
         "QuietUninstallString",
+        r'CreateShortcut "$SMPROGRAMS\SalesDesk.lnk"',  # Start menu, all users
+        '${ElseIfNot} ${FileExists} "$APPDATA\\SalesDesk\\config.toml"',  # only if absent
+        "!insertmacro RefuseWhileRunning",  # no half-replaced bundle
+        'ReadRegStr $0 HKLM "${APP_KEY}" "InstallDir"',  # upgrades go where 1.0 went
     ):
         assert needle in nsi, needle
+    assert "InstallDirRegKey" not in nsi.replace("No InstallDirRegKey", "")
+    assert "MUI_FINISHPAGE_RUN" not in nsi  # would start the app as the administrator
 
 
 @pytest.mark.parametrize(
