@@ -12,6 +12,7 @@ os.environ.setdefault("SALESDESK_THEME", "light")
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +52,15 @@ def make_app(qtbot: QtBot, tmp_path: Path, network: Network) -> Iterator[AppFact
         setup: Callable[[Any], str | None] | None = first_start,
         language: str = "en",
     ) -> Running:
+        profile = data_dir or tmp_path / "profile"
         app = start(
-            data_dir or tmp_path / "profile",
+            profile,
             sync_port=sync_port or OfflineSyncPort(),
             activities=activities if activities is not None else network.activities(),
             locked=locked,
             setup=setup,
             # Tests read English words whatever the machine's language is.
-            settings=UiSettings(language=language),
+            settings=replace(UiSettings.load(profile), language=language),
         )
         running.append(app)
         qtbot.addWidget(app.window)

@@ -721,6 +721,18 @@
             <source>Your sales could not be opened.</source>
             <translation>Ihre Verkäufe konnten nicht geöffnet werden.</translation>
         </message>
+        <message>
+            <source>line {number}: </source>
+            <translation>Zeile {number}: </translation>
+        </message>
+        <message>
+            <source>The administrator's settings file {path} has a problem, so SalesDesk uses safe built-in values for what it could not read. Your work is not affected; please tell your administrator:</source>
+            <translation>Die Einstellungsdatei des Administrators {path} enthält einen Fehler. SalesDesk verwendet daher sichere Standardwerte für alles, was nicht gelesen werden konnte. Ihre Arbeit ist nicht betroffen; bitte informieren Sie Ihren Administrator:</translation>
+        </message>
+        <message>
+            <source>&amp;Hide</source>
+            <translation>&amp;Ausblenden</translation>
+        </message>
         <message numerus="yes">
             <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
             <translation>
@@ -1350,6 +1362,10 @@
             <translation>Server-&amp;URL:</translation>
         </message>
         <message>
+            <source>Locked by your administrator in {path}</source>
+            <translation>Von Ihrem Administrator festgelegt in {path}</translation>
+        </message>
+        <message>
             <source>Set by your administrator: {reason}</source>
             <translation>Von Ihrer Administration festgelegt: {reason}</translation>
         </message>
@@ -1404,6 +1420,84 @@
         <message>
             <source>Close</source>
             <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Set by your administrator</source>
+            <translation>Von Ihrem Administrator festgelegt</translation>
+        </message>
+        <message>
+            <source>These settings come from {path}. Locked ones cannot be changed here.</source>
+            <translation>Diese Einstellungen stammen aus {path}. Gesperrte Einstellungen können hier nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Locked by your administrator</source>
+            <translation>Von Ihrem Administrator gesperrt</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>gesperrt</translation>
+        </message>
+        <message>
+            <source>Server URL:</source>
+            <translation>Server-URL:</translation>
+        </message>
+        <message>
+            <source>Extra trusted certificates:</source>
+            <translation>Zusätzlich vertraute Zertifikate:</translation>
+        </message>
+        <message>
+            <source>Syncing:</source>
+            <translation>Synchronisierung:</translation>
+        </message>
+        <message>
+            <source>Sync every:</source>
+            <translation>Synchronisieren alle:</translation>
+        </message>
+        <message>
+            <source>Command line waits for lookups:</source>
+            <translation>Kommandozeile wartet auf Abfragen:</translation>
+        </message>
+        <message>
+            <source>Quotes are valid for:</source>
+            <translation>Angebote gültig für:</translation>
+        </message>
+        <message>
+            <source>Manager approval for discounts above:</source>
+            <translation>Freigabe durch Vorgesetzte für Rabatte über:</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Sprache:</translation>
+        </message>
+        <message>
+            <source>(not set)</source>
+            <translation>(nicht gesetzt)</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Ein</translation>
+        </message>
+        <message>
+            <source>Off — this computer never syncs</source>
+            <translation>Aus — dieser Computer synchronisiert nie</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n Sekunde</numerusform>
+                <numerusform>%n Sekunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Your administrator turned syncing off for this computer (in {path}). Your sales stay on this computer.</source>
+            <translation>Ihr Administrator hat die Synchronisierung für diesen Computer ausgeschaltet (in {path}). Ihre Verkäufe bleiben auf diesem Computer.</translation>
         </message>
         <message>
             <source>manager</source>

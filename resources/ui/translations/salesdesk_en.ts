@@ -721,6 +721,18 @@
             <source>Your sales could not be opened.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>line {number}: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The administrator's settings file {path} has a problem, so SalesDesk uses safe built-in values for what it could not read. Your work is not affected; please tell your administrator:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Hide</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
             <translation>
@@ -1350,6 +1362,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Locked by your administrator in {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Set by your administrator: {reason}</source>
             <translation type="unfinished" />
         </message>
@@ -1403,6 +1419,84 @@
         </message>
         <message>
             <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set by your administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These settings come from {path}. Locked ones cannot be changed here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locked by your administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>locked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server URL:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Extra trusted certificates:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync every:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Command line waits for lookups:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quotes are valid for:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manager approval for discounts above:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(not set)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Off — this computer never syncs</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n second</numerusform>
+                <numerusform>%n seconds</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Your administrator turned syncing off for this computer (in {path}). Your sales stay on this computer.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -720,6 +720,18 @@
             <source>Your sales could not be opened.</source>
             <translation>Az értékesítések nem nyithatók meg.</translation>
         </message>
+        <message>
+            <source>line {number}: </source>
+            <translation>{number}. sor: </translation>
+        </message>
+        <message>
+            <source>The administrator's settings file {path} has a problem, so SalesDesk uses safe built-in values for what it could not read. Your work is not affected; please tell your administrator:</source>
+            <translation>A rendszergazda beállításfájljában ({path}) hiba van, ezért a SalesDesk biztonságos alapértékeket használ ott, ahol nem tudta beolvasni. A munkáját ez nem érinti; kérjük, szóljon a rendszergazdának:</translation>
+        </message>
+        <message>
+            <source>&amp;Hide</source>
+            <translation>&amp;Elrejtés</translation>
+        </message>
         <message numerus="yes">
             <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
             <translation>
@@ -1339,6 +1351,10 @@
             <translation>Szerver &amp;URL:</translation>
         </message>
         <message>
+            <source>Locked by your administrator in {path}</source>
+            <translation>A rendszergazda rögzítette itt: {path}</translation>
+        </message>
+        <message>
             <source>Set by your administrator: {reason}</source>
             <translation>A rendszergazda állította be: {reason}</translation>
         </message>
@@ -1393,6 +1409,82 @@
         <message>
             <source>Close</source>
             <translation>Bezárás</translation>
+        </message>
+        <message>
+            <source>Set by your administrator</source>
+            <translation>A rendszergazda által beállítva</translation>
+        </message>
+        <message>
+            <source>These settings come from {path}. Locked ones cannot be changed here.</source>
+            <translation>Ezek a beállítások innen származnak: {path}. A zároltak itt nem módosíthatók.</translation>
+        </message>
+        <message>
+            <source>Locked by your administrator</source>
+            <translation>A rendszergazda zárolta</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>zárolva</translation>
+        </message>
+        <message>
+            <source>Server URL:</source>
+            <translation>Szerver URL:</translation>
+        </message>
+        <message>
+            <source>Extra trusted certificates:</source>
+            <translation>További megbízható tanúsítványok:</translation>
+        </message>
+        <message>
+            <source>Syncing:</source>
+            <translation>Szinkronizálás:</translation>
+        </message>
+        <message>
+            <source>Sync every:</source>
+            <translation>Szinkronizálás gyakorisága:</translation>
+        </message>
+        <message>
+            <source>Command line waits for lookups:</source>
+            <translation>A parancssor ennyit vár az ellenőrzésekre:</translation>
+        </message>
+        <message>
+            <source>Quotes are valid for:</source>
+            <translation>Az árajánlatok érvényessége:</translation>
+        </message>
+        <message>
+            <source>Manager approval for discounts above:</source>
+            <translation>Vezetői jóváhagyás ennél nagyobb kedvezménynél:</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Nyelv:</translation>
+        </message>
+        <message>
+            <source>(not set)</source>
+            <translation>(nincs megadva)</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Be</translation>
+        </message>
+        <message>
+            <source>Off — this computer never syncs</source>
+            <translation>Ki — ez a számítógép soha nem szinkronizál</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n másodperc</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n nap</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Your administrator turned syncing off for this computer (in {path}). Your sales stay on this computer.</source>
+            <translation>A rendszergazda kikapcsolta a szinkronizálást ezen a számítógépen (itt: {path}). Az értékesítései ezen a számítógépen maradnak.</translation>
         </message>
         <message>
             <source>manager</source>

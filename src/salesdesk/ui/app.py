@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from salesdesk.policy import Policy, PolicyProblem, load_policy
 from salesdesk.ui.controller import AppController
 from salesdesk.ui.i18n import install_translations, translate
 from salesdesk.ui.mainwindow import MainWindow
@@ -29,7 +30,7 @@ from salesdesk.ui.theme import ThemeWatcher, app_icon
 
 if TYPE_CHECKING:
     from salesdesk.flow.runner import ActivityFn
-    from salesdesk.sales.service import SalesService
+    from salesdesk.sales.service import SalePolicy, SalesService
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +56,12 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def service_factory(
-    data_dir: Path, activities: Mapping[str, ActivityFn] | None = None
+    data_dir: Path,
+    activities: Mapping[str, ActivityFn] | None = None,
+    policy: Policy | None = None,
 ) -> Callable[[], SalesService]:
-    """Opens the profile on the service thread (imports included)."""
+    """Opens the profile on the service thread (imports included). New sales start with
+    the admin policy's quote validity and discount approval threshold."""
 
     def open_service() -> SalesService:
         from salesdesk.sales.service import SalesService
@@ -67,9 +71,31 @@ def service_factory(
             from salesdesk.lookups_choice import activities_for
 
             chosen = activities_for(data_dir)
-        return SalesService(data_dir, chosen)
+        sale_policy: SalePolicy | None = policy.sale_policy() if policy is not None else None
+        return SalesService(data_dir, chosen, policy=sale_policy)
 
     return open_service
+
+
+def effective_language(settings: UiSettings, policy: Policy, locked: Mapping[str, str]) -> str:
+    """A locked language wins; a policy language is the default until the person picks
+    one in Settings (``system``, the built-in default, counts as not picked)."""
+    if "language" in locked:
+        return policy.ui.language if policy.is_locked("ui.language") else settings.language
+    if settings.language == "system" and "ui.language" in policy.configured:
+        return policy.ui.language
+    return settings.language
+
+
+def sync_port_for(policy: Policy) -> SyncPort:
+    """The sync client as the admin policy configures it: off (a stand-alone
+    installation), or with the policy's interval and extra CA bundle."""
+    if not policy.sync.enabled:
+        return OfflineSyncPort(disabled_by=str(policy.source))
+    from salesdesk.ui.sync_port import ServerSyncPort
+
+    ca_file = str(policy.server.ca_file) if policy.server.ca_file else None
+    return ServerSyncPort(interval_seconds=policy.sync.interval_seconds, ca_file=ca_file)
 
 
 def first_start(service: SalesService, price_list: Path | None = None) -> str | None:
@@ -114,21 +140,35 @@ def start(
     settings: UiSettings | None = None,
     setup: Callable[[SalesService], str | None] | None = first_start,
     show: bool = True,
+    policy: Policy | None = None,
+    policy_problems: Sequence[PolicyProblem] | None = None,
 ) -> Running:
-    """Build the app around a profile; the caller runs the event loop."""
+    """Build the app around a profile; the caller runs the event loop.
+
+    ``policy`` defaults to the admin policy file (``SALESDESK_POLICY_FILE`` or the
+    platform's location); a broken file never stops the app: its problems are shown once
+    in the main window and safe defaults apply. ``locked`` adds settings locks (field
+    name -> reason) on top of the policy's."""
     app = create_application()
     data_dir = Path(data_dir)
+    if policy is None:
+        policy, found = load_policy()
+        if policy_problems is None:
+            policy_problems = found
+            for problem in found:
+                log.warning("admin policy: %s", problem)
+    locks = {**policy.settings_locks(), **(locked or {})}
     settings = settings or UiSettings.load(data_dir)
-    install_translations(
-        app, locked.get("language") if locked and "language" in locked else settings.language
-    )
+    install_translations(app, effective_language(settings, policy, locks))
     controller = AppController(
-        service_factory(data_dir, activities),
+        service_factory(data_dir, activities, policy),
         sync_port or OfflineSyncPort(),
         data_dir,
         setup=setup,
     )
-    window = MainWindow(controller, settings, locked)
+    window = MainWindow(
+        controller, settings, locks, policy=policy, policy_problems=list(policy_problems or ())
+    )
     if show:
         window.show()
     # Start the engine once the window had its first chance to paint.
@@ -142,7 +182,7 @@ def run(
     sync_port: SyncPort | None = None,
     locked: dict[str, str] | None = None,
 ) -> int:
-    running = start(data_dir, sync_port=sync_port, locked=locked)
+    running = start(data_dir, sync_port=sync_port, locked=locked)  # policy read by start()
     return exec_until_quit(running)
 
 

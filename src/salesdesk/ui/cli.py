@@ -32,35 +32,41 @@ def add_commands(subparsers: Any) -> None:
     demo.set_defaults(func=run_demo)
 
 
-def _policy_locked() -> dict[str, str]:
-    """Settings the admin policy locks (settings field -> reason shown to the user).
-    A broken policy file is reported and the app starts with safe defaults."""
-    from salesdesk.policy import load_policy
-
-    policy, problems = load_policy()
-    for problem in problems:
-        print(f"salesdesk: admin policy: {problem}", file=sys.stderr)
-    return policy.settings_locks()
-
-
 def run_app(args: argparse.Namespace) -> int:
-    """Open the desktop app on the profile (``salesdesk`` with no command)."""
-    from salesdesk.ui.app import create_application, exec_until_quit, first_start, start
+    """Open the desktop app on the profile (``salesdesk`` with no command).
+
+    The admin policy configures it (sync on or off, interval, CA bundle, server URL,
+    language, sale defaults, locked settings). A broken policy file is reported on stderr
+    and in the main window, and the app starts with safe defaults."""
+    from salesdesk.policy import load_policy
+    from salesdesk.ui.app import (
+        create_application,
+        exec_until_quit,
+        first_start,
+        start,
+        sync_port_for,
+    )
     from salesdesk.ui.sync_port import ServerSyncPort
 
     data_dir = _data_dir(args)
-    locked = _policy_locked()
-    port = ServerSyncPort()
+    policy, problems = load_policy()
+    for problem in problems:
+        print(f"salesdesk: admin policy: {problem}", file=sys.stderr)
+    port = sync_port_for(policy)
 
     def setup(service: Any) -> str | None:
-        port.attach(service)
+        if isinstance(port, ServerSyncPort):
+            port.attach(service)
         return first_start(service)
 
     create_application()
     try:
-        return exec_until_quit(start(data_dir, sync_port=port, setup=setup, locked=locked))
+        return exec_until_quit(
+            start(data_dir, sync_port=port, setup=setup, policy=policy, policy_problems=problems)
+        )
     finally:
-        port.close()
+        if isinstance(port, ServerSyncPort):
+            port.close()
 
 
 def _demo_examples() -> list[dict[str, Any]]:

@@ -3,7 +3,9 @@ the sync status bar. Sales open in their own windows (see :mod:`salesdesk.ui.sal
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +41,7 @@ from salesdesk.ui.theme import app_icon, icon, set_primary, set_role
 from salesdesk.ui.widgets import Banner, IconLabel
 
 if TYPE_CHECKING:
+    from salesdesk.policy import Policy, PolicyProblem
     from salesdesk.ui.sale import SaleWindow
 
 #: After start-up, the sale editor's pages are built once off screen, one per idle turn,
@@ -53,12 +56,17 @@ class MainWindow(QMainWindow):
         controller: AppController,
         settings: UiSettings | None = None,
         locked: dict[str, str] | None = None,
+        *,
+        policy: Policy | None = None,
+        policy_problems: Sequence[PolicyProblem] = (),
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.controller = controller
         self.settings = settings or UiSettings()
         self.locked = dict(locked or {})
+        self.policy = policy
+        self.policy_problems = list(policy_problems)
         self.sale_windows: dict[str, SaleWindow] = {}
         self._loaded = False
         self._warm_up: list[Callable[[], None]] = []
@@ -86,6 +94,7 @@ class MainWindow(QMainWindow):
         controller.progressChanged.connect(self.status.show_progress)
         self._on_sync_status(controller.sync_status())
         self._update_actions()
+        self._show_policy_problems()
         # Relative times ("5 min ago") stay true while the window is open.
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -192,6 +201,10 @@ class MainWindow(QMainWindow):
 
         self.notice = Banner()
         layout.addWidget(self.notice)
+        self.policy_notice = Banner()
+        self.policy_notice.setObjectName("policyNotice")
+        self.policy_notice.actionClicked.connect(self._hide_policy_problems)
+        layout.addWidget(self.policy_notice)
         self.conflict_notice = Banner()
         self.conflict_notice.setObjectName("conflictNotice")
         self.conflict_notice.actionClicked.connect(self.show_conflicts)
@@ -339,6 +352,39 @@ class MainWindow(QMainWindow):
             overview.events_pending, overview.lookups_waiting, overview.lookups_failed
         )
         self._update_actions()
+
+    def _policy_fingerprint(self) -> str:
+        text = "\n".join(str(p) for p in self.policy_problems)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+    def _show_policy_problems(self) -> None:
+        """A broken admin policy file is explained once (until hidden; again only when
+        its problems change); the app meanwhile runs with safe defaults."""
+        if not self.policy_problems or self.settings.policy_notice == self._policy_fingerprint():
+            return
+        source = self.policy_problems[0].path
+        details = "\n".join(
+            "• " + (self.tr("line {number}: ").format(number=p.line) if p.line else "") + p.message
+            for p in self.policy_problems[:6]
+        )
+        self.policy_notice.show_message(
+            "warning",
+            self.tr(
+                "The administrator's settings file {path} has a problem, so SalesDesk uses "
+                "safe built-in values for what it could not read. Your work is not affected; "
+                "please tell your administrator:"
+            ).format(path=source)
+            + "\n"
+            + details,
+            self.tr("&Hide"),
+        )
+
+    def _hide_policy_problems(self) -> None:
+        self.policy_notice.show_message("warning", "")
+        updated = replace(self.settings, policy_notice=self._policy_fingerprint())
+        self.settings = updated
+        data_dir = self.controller.data_dir
+        self.controller.call(lambda _s: updated.save(data_dir))
 
     def _show_conflict_notice(self, sales: int) -> None:
         if not sales:
@@ -547,7 +593,9 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def show_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.controller, self.settings, self.locked, self)
+        dialog = SettingsDialog(
+            self.controller, self.settings, self.locked, self, policy=self.policy
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settingsChanged.connect(self._settings_changed)
         dialog.open()

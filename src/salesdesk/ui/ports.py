@@ -70,12 +70,16 @@ class SyncPort(Protocol):
 
 
 class OfflineSyncPort:
-    """No server configured: everything stays on this device; lookups use stand-ins."""
+    """No server configured: everything stays on this device; lookups use stand-ins.
+
+    ``disabled_by`` names the admin policy file that turned sync off (``sync.enabled =
+    false``): signing in is then refused with that reason."""
 
     NOT_CONNECTED = "Not connected — local only"
 
-    def __init__(self) -> None:
+    def __init__(self, disabled_by: str | None = None) -> None:
         self._board = StatusBoard(SyncStatus(online=False, server_url=None))
+        self.disabled_by = disabled_by
 
     @property
     def status_board(self) -> StatusBoard:
@@ -86,6 +90,11 @@ class OfflineSyncPort:
         self._board.update(last_error=None)
 
     def login(self, url: str, user: str, password: str) -> None:
+        if self.disabled_by:
+            raise SyncPortError(
+                "Your administrator turned syncing off for this computer "
+                f"(in {self.disabled_by}). Your sales are kept safely on this computer."
+            )
         raise SyncPortError(
             "This installation has no sync client yet, so it cannot sign in to "
             f"{url or 'a server'}. Your sales are kept safely on this computer."

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.policy import KEYS, Policy
 from salesdesk.sync.status import SyncStatus
+from salesdesk.ui import texts
 from salesdesk.ui.controller import AppController, CallError
 from salesdesk.ui.drafts import atomic_write
 from salesdesk.ui.i18n import LANGUAGES
@@ -46,6 +48,7 @@ class UiSettings:
     language: str = "system"
     server_url: str = ""
     user: str = ""
+    policy_notice: str = ""  # fingerprint of the policy problems the person has hidden
 
     @classmethod
     def load(cls, data_dir: Path) -> UiSettings:
@@ -77,20 +80,28 @@ class SettingsDialog(QDialog):
         settings: UiSettings,
         locked: dict[str, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        policy: Policy | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self._controller = controller
         self._settings = settings
         self._locked = dict(locked or {})
+        self._policy = policy
+        self.sync_disabled = policy is not None and not policy.sync.enabled
 
         server_box = QGroupBox(self.tr("Server"))
         form = QFormLayout(server_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         # A locked URL comes with the admin policy, which the sync client applies.
-        self.url = QLineEdit(settings.server_url or controller.sync_status().server_url or "")
+        policy_url = policy.server.url if policy is not None else None
+        url = settings.server_url or controller.sync_status().server_url or policy_url or ""
+        if "server_url" in self._locked and policy_url:
+            url = policy_url
+        self.url = QLineEdit(url)
         self.url.setPlaceholderText("https://sales.example.com")
         self.url.setAccessibleName(self.tr("Server URL"))
         url_label = QLabel(self.tr("Server &URL:"))
@@ -115,9 +126,11 @@ class SettingsDialog(QDialog):
             self.url.setReadOnly(True)
             set_read_only_look(self.url, True)
             self.url.setAccessibleDescription(reason)
-            self.url_lock_reason.setText(
-                self.tr("Set by your administrator: {reason}").format(reason=reason)
-            )
+            if policy is not None and policy.is_locked("server.url"):
+                text = self.tr("Locked by your administrator in {path}").format(path=policy.source)
+            else:
+                text = self.tr("Set by your administrator: {reason}").format(reason=reason)
+            self.url_lock_reason.setText(text)
         self.url_lock.setVisible(bool(reason))
 
         self.user = QLineEdit(settings.user)
@@ -166,9 +179,13 @@ class SettingsDialog(QDialog):
         language_reason = self._locked.get("language")
         if language_reason:
             self.language.setEnabled(False)
-            self.language_note.show_hint(
-                self.tr("Set by your administrator: {reason}").format(reason=language_reason)
-            )
+            if policy is not None and policy.is_locked("ui.language"):
+                text = self.tr("Locked by your administrator in {path}").format(path=policy.source)
+            else:
+                text = self.tr("Set by your administrator: {reason}").format(reason=language_reason)
+            self.language_note.show_hint(text)
+
+        self.policy_box = self._policy_box()
 
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)
@@ -178,14 +195,102 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(server_box)
         layout.addWidget(language_box)
+        if self.policy_box is not None:
+            layout.addWidget(self.policy_box)
         layout.addStretch(1)
         layout.addWidget(box)
 
         controller.syncStatusChanged.connect(self._show_status)
         self._show_status(controller.sync_status())
+        # Wrapped labels (reasons, paths) need their height for the dialog's width.
+        self.resize(self.minimumWidth(), self.heightForWidth(self.minimumWidth()))
+
+    # ------------------------------------------------------------------ admin policy
+    def _policy_box(self) -> QGroupBox | None:
+        """What the administrator's policy sets, read-only, locked keys with the reason."""
+        policy = self._policy
+        if policy is None or not (policy.configured or policy.locked):
+            return None
+        box = QGroupBox(self.tr("Set by your administrator"))
+        box.setObjectName("policyBox")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        intro = QLabel(
+            self.tr("These settings come from {path}. Locked ones cannot be changed here.").format(
+                path=policy.source
+            )
+        )
+        intro.setWordWrap(True)
+        set_role(intro, "hint")
+        form.addRow(intro)
+        self.policy_rows: dict[str, QLabel] = {}
+        for key in KEYS:
+            if key not in policy.configured and key not in policy.locked:
+                continue
+            value = QLabel(self._policy_value(key))
+            value.setObjectName("policy:" + key)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.setSpacing(6)
+            row_layout.addWidget(value, 1)
+            if policy.is_locked(key):
+                lock = IconLabel("lock", "muted", 14)
+                lock.setToolTip(self.tr("Locked by your administrator"))
+                row_layout.addWidget(lock)
+                locked_text = QLabel(self.tr("locked"))
+                set_role(locked_text, "hint")
+                row_layout.addWidget(locked_text)
+            self.policy_rows[key] = value
+            form.addRow(self._policy_label(key), row)
+        return box
+
+    def _policy_label(self, key: str) -> str:
+        return {
+            "server.url": self.tr("Server URL:"),
+            "server.ca_file": self.tr("Extra trusted certificates:"),
+            "sync.enabled": self.tr("Syncing:"),
+            "sync.interval_seconds": self.tr("Sync every:"),
+            "lookups.wait_seconds": self.tr("Command line waits for lookups:"),
+            "sales.quote_validity_days": self.tr("Quotes are valid for:"),
+            "sales.discount_approval_threshold": self.tr("Manager approval for discounts above:"),
+            "ui.language": self.tr("Language:"),
+        }.get(key, key)
+
+    def _policy_value(self, key: str) -> str:
+        assert self._policy is not None
+        value = self._policy.value(key)
+        if value is None:
+            return self.tr("(not set)")
+        if key == "sync.enabled":
+            return self.tr("On") if value else self.tr("Off — this computer never syncs")
+        if key in ("sync.interval_seconds", "lookups.wait_seconds"):
+            return self.tr("%n second(s)", None, int(float(str(value))))
+        if key == "sales.quote_validity_days":
+            return self.tr("%n day(s)", None, int(str(value)))
+        if key == "sales.discount_approval_threshold":
+            return texts.percent(value)
+        if key == "ui.language":
+            return LANGUAGES.get(str(value), self.tr("System default"))
+        return str(value)
 
     # ------------------------------------------------------------------ account
     def _show_status(self, status: SyncStatus) -> None:
+        if self.sync_disabled:
+            assert self._policy is not None
+            self.account.show_warning(
+                self.tr(
+                    "Your administrator turned syncing off for this computer (in {path}). "
+                    "Your sales stay on this computer."
+                ).format(path=self._policy.source)
+            )
+            for widget in (self.url, self.user, self.password):
+                widget.setEnabled(False)
+            self.login_button.setEnabled(False)
+            self.logout_button.setEnabled(False)
+            return
         signed_in = bool(status.logged_in_as)
         if signed_in:
             role = self.tr("manager") if status.role == ROLE_MANAGER else self.tr("agent")

@@ -25,6 +25,8 @@ from salesdesk.ui.ports import SyncPortError, TeamSale
 
 if TYPE_CHECKING:
     from salesdesk.sales.service import SalesService
+    from salesdesk.sync.client import ServerClient
+    from salesdesk.sync.profile import SyncProfile
     from salesdesk.sync.service import SyncService
 
 
@@ -44,11 +46,36 @@ def _plain(exc: SyncError) -> SyncPortError:
 
 
 class ServerSyncPort:
-    def __init__(self, *, interval_seconds: float = 30.0, background: bool = True) -> None:
+    """``ca_file`` (the admin policy's ``server.ca_file``, as the app read it at start) is
+    trusted in addition to the system's CAs for every connection, sign-in included. The
+    client also adds the policy's CA by itself on each new connection, so a changed
+    policy applies from the next cycle; it is not copied into the profile."""
+
+    def __init__(
+        self,
+        *,
+        interval_seconds: float = 30.0,
+        background: bool = True,
+        ca_file: str | None = None,
+    ) -> None:
         self._board = StatusBoard(SyncStatus())
         self._interval = interval_seconds
         self._background = background
+        self._ca_file = ca_file
         self._sync: SyncService | None = None
+
+    @property
+    def interval_seconds(self) -> float:
+        return self._interval
+
+    @property
+    def ca_file(self) -> str | None:
+        return self._ca_file
+
+    def _client(self, profile: SyncProfile, token: str | None) -> ServerClient:
+        from salesdesk.sync.client import ServerClient
+
+        return ServerClient(profile.server_url, token, ca_file=profile.ca_file or self._ca_file)
 
     def attach(self, sales: SalesService) -> None:
         """Called on the controller's service thread once the profile is open."""
@@ -60,7 +87,9 @@ class ServerSyncPort:
             role=profile.role if profile else None,
             server_url=profile.server_url if profile else None,
         )
-        self._sync = SyncService(sales, interval_seconds=self._interval, board=self._board)
+        self._sync = SyncService(
+            sales, interval_seconds=self._interval, board=self._board, client_factory=self._client
+        )
         if self._background:
             self._sync.start()
 
