@@ -133,6 +133,17 @@ def insert_ignore(
         executor.execute(lite_stmt.on_conflict_do_nothing(index_elements=list(index_elements)))
 
 
+def insert_ignore_returning(
+    executor: Executor, table: Table, values: Mapping[str, Any], key: str
+) -> bool:
+    """``INSERT ... ON CONFLICT (key) DO NOTHING``; True when the row was inserted."""
+    stmt: Any = (
+        postgresql.insert(table) if dialect_name(executor) == "postgresql" else sqlite.insert(table)
+    )
+    stmt = stmt.values(**values).on_conflict_do_nothing(index_elements=[key])
+    return executor.execute(stmt.returning(table.c[key])).first() is not None
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

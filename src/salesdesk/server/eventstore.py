@@ -29,9 +29,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, false, or_, select, true
+from sqlalchemy import ColumnElement, Row, and_, bindparam, false, or_, select, true
 
-from salesdesk.server.db import Executor, insert_ignore
+from salesdesk.server.db import Executor, insert_ignore, insert_ignore_returning
 from salesdesk.server.tables import devices, event_counter, events, order_numbers, workflows
 from salesdesk.server.users import Principal, Role, has_control_chars
 
@@ -201,8 +201,172 @@ def append(
     return Appended(position=new_position, inserted=count, last_cursor=last_cursor)
 
 
+@dataclass(frozen=True)
+class PlannedAppend:
+    """One workflow's share of ``append_batch``: its row is locked (or, with ``create``,
+    not there yet) and ``new_events`` follow ``expected_position``, which the caller read
+    under that lock. ``projection`` holds the list columns to store with the new position.
+    """
+
+    workflow_id: str
+    workflow_type: str
+    expected_position: int
+    new_events: Sequence[NewEvent]
+    create: bool
+    owner_user_id: int
+    team: str | None
+    projection: dict[str, Any]
+
+
+class ConcurrentCreateError(Exception):
+    """A workflow the batch meant to create was created by another transaction meanwhile;
+    roll back and try again."""
+
+
+def append_batch(
+    conn: Executor, planned: Sequence[PlannedAppend], *, now: datetime | None = None
+) -> list[Appended]:
+    """Append the events of several workflows in the caller's transaction, with one
+    counter update and one insert for all of them (each workflow's events get one run of
+    consecutive cursors, in ``planned`` order).
+
+    The caller must hold the row lock of every existing workflow in ``planned`` (taken in
+    workflow id order, see ``lock_workflows``) and must have checked the positions under
+    it; the events' JSON must come from the server's own serialisation (it is not parsed
+    again). Rows to ``create`` are inserted here; if another transaction created one
+    meanwhile, ``ConcurrentCreateError`` is raised and the caller must roll back.
+    """
+    now = now or datetime.now(UTC)
+    for p in planned:
+        _validate(
+            p.workflow_id, p.workflow_type, p.expected_position, p.new_events, check_json=False
+        )
+    todo = [p for p in planned if p.new_events]
+    if not todo:
+        return [Appended(p.expected_position, 0, None) for p in planned]
+    creates = sorted((p for p in todo if p.create), key=lambda p: p.workflow_id)
+    for p in creates:
+        # One row at a time, in id order (a concurrent creator of the same id makes us
+        # wait for its commit, then find the row taken).
+        inserted = insert_ignore_returning(
+            conn,
+            workflows,
+            {
+                "workflow_id": p.workflow_id,
+                "type": p.workflow_type,
+                "owner_user_id": p.owner_user_id,
+                "team": p.team,
+                "position": p.expected_position + len(p.new_events),
+                "created_at": now,
+                "updated_at": now,
+                **p.projection,
+            },
+            "workflow_id",
+        )
+        if not inserted:
+            raise ConcurrentCreateError(p.workflow_id)
+    updates = [p for p in todo if not p.create]
+    if updates:
+        conn.execute(
+            workflows.update()
+            .where(workflows.c.workflow_id == bindparam("b_workflow_id"))
+            .values(
+                position=bindparam("b_position"),
+                updated_at=bindparam("b_updated_at"),
+                status=bindparam("b_status"),
+                customer_name=bindparam("b_customer_name"),
+                gross_total=bindparam("b_gross_total"),
+                currency=bindparam("b_currency"),
+                needs_approval=bindparam("b_needs_approval"),
+            ),
+            [
+                {
+                    "b_workflow_id": p.workflow_id,
+                    "b_position": p.expected_position + len(p.new_events),
+                    "b_updated_at": now,
+                    **{f"b_{k}": v for k, v in p.projection.items()},
+                }
+                for p in updates
+            ],
+        )
+    # Last: from here to commit, every appender waits for us (see the module docstring).
+    count = sum(len(p.new_events) for p in todo)
+    last_cursor = int(
+        conn.execute(
+            event_counter.update()
+            .where(event_counter.c.id == 1)
+            .values(value=event_counter.c.value + count)
+            .returning(event_counter.c.value)
+        ).scalar_one()
+    )
+    cursor = last_cursor - count
+    rows: list[dict[str, Any]] = []
+    ends: dict[str, int] = {}
+    for p in todo:
+        for e in p.new_events:
+            cursor += 1
+            rows.append(
+                {
+                    "cursor": cursor,
+                    "workflow_id": p.workflow_id,
+                    "seq": e.seq,
+                    "type": e.type,
+                    "payload": e.payload_json,
+                    "recorded_at": e.recorded_at,
+                    "origin": e.origin,
+                    "device_id": e.device_id,
+                    "appended_at": now,
+                }
+            )
+        ends[p.workflow_id] = cursor
+    conn.execute(events.insert(), rows)
+    return [
+        Appended(
+            p.expected_position + len(p.new_events),
+            len(p.new_events),
+            ends.get(p.workflow_id) if p.new_events else None,
+        )
+        for p in planned
+    ]
+
+
+def lock_workflows(conn: Executor, workflow_ids: Sequence[str]) -> dict[str, WorkflowInfo]:
+    """The rows of those of ``workflow_ids`` that exist, locked until commit, in id order
+    (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers)."""
+    if not workflow_ids:
+        return {}
+    rows = conn.execute(
+        select(workflows)
+        .where(workflows.c.workflow_id.in_(sorted(set(workflow_ids))))
+        .order_by(workflows.c.workflow_id)
+        .with_for_update()
+    ).all()
+    return {r.workflow_id: _info(r) for r in rows}
+
+
+def compare_pushed(
+    conn: Executor,
+    workflow_id: str,
+    position: int,
+    expected_position: int,
+    new_events: Sequence[NewEvent],
+) -> AppendResult:
+    """For a push whose ``expected_position`` is not the stored ``position`` (or that is
+    empty): an identical re-push (``Appended`` with nothing inserted) or a ``Conflict``."""
+    if position == 0 and expected_position != 0:
+        return Conflict(server_position=0, server_events=[])
+    if position == expected_position:  # empty push
+        return Appended(position=position, inserted=0, last_cursor=None)
+    return _duplicate_or_conflict(conn, workflow_id, position, expected_position, new_events)
+
+
 def _validate(
-    workflow_id: str, workflow_type: str, expected_position: int, new_events: Sequence[NewEvent]
+    workflow_id: str,
+    workflow_type: str,
+    expected_position: int,
+    new_events: Sequence[NewEvent],
+    *,
+    check_json: bool = True,
 ) -> None:
     texts = [workflow_id, workflow_type]
     for event in new_events:
@@ -230,6 +394,8 @@ def _validate(
             raise InvalidEventsError(f"{where}: device_id is longer than {MAX_ID_LENGTH}")
         if event.recorded_at.tzinfo is None:
             raise InvalidEventsError(f"{where}: recorded_at needs a time zone")
+        if not check_json:
+            continue
         try:
             json.loads(event.payload_json)
         except ValueError as exc:
@@ -252,9 +418,17 @@ def _canonical_json(text: str) -> str:
 
 
 def _same(stored: StoredEvent, offered: NewEvent) -> bool:
-    # Compared by meaning, not bytes: a client may re-serialise the JSON on a re-push.
-    return stored.type == offered.type and _canonical_json(stored.payload_json) == (
-        _canonical_json(offered.payload_json)
+    # The very same event: type, origin and time too, not only what it says (two devices
+    # may record the same lookup result). The JSON is compared by meaning, not bytes: a
+    # client may re-serialise it on a re-push.
+    return (
+        stored.type == offered.type
+        and stored.origin == offered.origin
+        and stored.recorded_at == offered.recorded_at
+        and (
+            stored.payload_json == offered.payload_json
+            or _canonical_json(stored.payload_json) == _canonical_json(offered.payload_json)
+        )
     )
 
 

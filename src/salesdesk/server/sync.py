@@ -11,6 +11,7 @@ order number for a submitted sale).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from salesdesk.flow.errors import FlowError, SignalRejected
 from salesdesk.flow.events import Event, EventType, parse_time, utc_iso
@@ -35,6 +37,9 @@ log = logging.getLogger(__name__)
 
 WORKFLOWS: tuple[type[Any], ...] = (SaleWorkflow,)
 MAX_EVENTS_PER_WORKFLOW = 5000
+
+# What a push of a sale owned by someone else answers: the same whether or not it exists.
+FOREIGN_OR_MISSING = "this sale belongs to another agent"
 
 PushStatus = Literal["accepted", "duplicate", "conflict", "rejected"]
 
@@ -96,39 +101,66 @@ class SyncService:
     def push(
         self, principal: Principal, device_id: str, batch: Sequence[PushedWorkflow]
     ) -> list[PushOutcome]:
+        """All workflows of one request in one transaction: one commit, one event-counter
+        update and one insert for the whole request (eventstore.append_batch)."""
         self.ctx.metrics.pushes.inc()
-        outcomes = []
-        for item in batch:
-            outcome = self._push_one(principal, device_id, item)
+        outcomes: list[PushOutcome | None] = [None] * len(batch)
+        todo: list[tuple[int, PushedWorkflow]] = []
+        seen: set[str] = set()
+        for index, item in enumerate(batch):
+            problem = self._check_shape(device_id, item)
+            if problem is None and item.workflow_id in seen:
+                problem = "this sale appears twice in one push"
+            if problem is not None:
+                outcomes[index] = PushOutcome(item.workflow_id, "rejected", 0, problem)
+            else:
+                seen.add(item.workflow_id)
+                todo.append((index, item))
+        if todo:
+            for index, outcome in self._push_many(principal, device_id, todo):
+                outcomes[index] = outcome
+        done = [o for o in outcomes if o is not None]
+        assert len(done) == len(batch)
+        for outcome in done:
             if outcome.status == "conflict":
                 self.ctx.metrics.conflicts.inc()
-            outcomes.append(outcome)
-        return outcomes
+        return done
 
-    def _push_one(self, principal: Principal, device_id: str, item: PushedWorkflow) -> PushOutcome:
-        wid = item.workflow_id
-        problem = self._check_shape(device_id, item)
-        if problem is not None:
-            return PushOutcome(wid, "rejected", 0, problem)
-        for _attempt in range(3):
-            with self.cache.locked(wid):
+    def _push_many(
+        self, principal: Principal, device_id: str, todo: list[tuple[int, PushedWorkflow]]
+    ) -> list[tuple[int, PushOutcome]]:
+        wids = sorted(item.workflow_id for _, item in todo)
+        for _attempt in range(5):
+            # This process's instances of these sales, locked in id order (no deadlock
+            # between two requests sharing sales); then the rows, in the same order.
+            with contextlib.ExitStack() as stack:
+                for wid in wids:
+                    stack.enter_context(self.cache.locked(wid))
+                keep: list[WorkflowInstance] = []
                 try:
                     with self.ctx.engine.begin() as conn:
-                        return self._push_in_tx(conn, principal, device_id, item)
-                except _Reject as rej:
-                    self.cache.evict(wid)
-                    return PushOutcome(wid, "rejected", rej.position, rej.reason)
-                except _Answer as answer:  # rolled back: nothing of this push is kept
-                    self.cache.evict(wid)
-                    return answer.outcome
-                except _Retry:
-                    # Another instance created the workflow under us; roll back, look again.
-                    self.cache.evict(wid)
+                        result = self._push_in_tx(conn, principal, device_id, todo, keep)
+                except eventstore.ConcurrentCreateError:
+                    # Another instance created one of these sales under us: look again.
+                    for wid in wids:
+                        self.cache.evict(wid)
                     continue
-                except BaseException:
-                    self.cache.evict(wid)
+                except DBAPIError as exc:
+                    for wid in wids:
+                        self.cache.evict(wid)
+                    if _is_retryable(exc):
+                        log.info("push of %d sales retried after %s", len(wids), exc.orig)
+                        continue
                     raise
-        raise FlowError(f"sale {wid} kept changing while the push was stored; push again")
+                except BaseException:
+                    for wid in wids:
+                        self.cache.evict(wid)
+                    raise
+                # Committed: the replayed instances are now the stored truth.
+                for inst in keep:
+                    self.cache.keep(inst)
+                return result
+        raise FlowError("these sales kept changing while the push was stored; push again")
 
     def _check_shape(self, device_id: str, item: PushedWorkflow) -> str | None:
         if item.workflow_type != WORKFLOW_TYPE:
@@ -154,26 +186,69 @@ class SyncService:
         return None
 
     def _push_in_tx(
-        self, conn: Executor, principal: Principal, device_id: str, item: PushedWorkflow
-    ) -> PushOutcome:
+        self,
+        conn: Executor,
+        principal: Principal,
+        device_id: str,
+        todo: list[tuple[int, PushedWorkflow]],
+        keep: list[WorkflowInstance],
+    ) -> list[tuple[int, PushOutcome]]:
+        # Lock every existing row first, in id order (PostgreSQL; SQLite writers are
+        # serialised anyway): the positions read here stay true until commit, even with
+        # other server instances pushing the same sales, so replays start where the store
+        # is. Order numbers and the event counter are taken only after these locks.
+        infos = eventstore.lock_workflows(conn, [item.workflow_id for _, item in todo])
+        out: list[tuple[int, PushOutcome]] = []
+        planned: list[tuple[int, eventstore.PlannedAppend, list[Event], WorkflowInstance]] = []
+        for index, item in todo:
+            wid = item.workflow_id
+            try:
+                step = self._plan_one(conn, principal, device_id, item, infos.get(wid))
+            except _Reject as rej:
+                self.cache.evict(wid)
+                out.append((index, PushOutcome(wid, "rejected", rej.position, rej.reason)))
+                continue
+            if isinstance(step, PushOutcome):
+                out.append((index, step))
+            else:
+                planned.append((index, *step))
+        appended = eventstore.append_batch(conn, [p for _, p, _, _ in planned], now=self.ctx.now())
+        for (index, plan, reactions, inst), result in zip(planned, appended, strict=True):
+            keep.append(inst)
+            out.append(
+                (index, PushOutcome(plan.workflow_id, "accepted", result.position, None, reactions))
+            )
+        return out
+
+    def _plan_one(
+        self,
+        conn: Executor,
+        principal: Principal,
+        device_id: str,
+        item: PushedWorkflow,
+        info: eventstore.WorkflowInfo | None,
+    ) -> PushOutcome | tuple[eventstore.PlannedAppend, list[Event], WorkflowInstance]:
+        """Replay one pushed workflow on its locked row; either its answer (duplicate,
+        conflict) or what to append. Raises ``_Reject``. Writes nothing but an order
+        number, and that only for a sale that will be accepted."""
         wid = item.workflow_id
-        # Lock the workflow row first (PostgreSQL; SQLite writers are serialised anyway):
-        # the position read here then stays true until commit, even with other server
-        # instances pushing the same sale, so the replay below starts where the store is.
-        info = _locked_workflow(conn, wid)
         if info is not None and not can_access_workflow(principal, info.owner_user_id, info.team):
-            raise _Reject("this sale belongs to another agent", 0)
-        owner = (principal.user_id, principal.team)
+            # The same answer as for a sale that does not exist: no existence leak.
+            raise _Reject(FOREIGN_OR_MISSING, 0)
+        if info is None and item.expected_position != 0 and _locked_workflow(conn, wid):
+            # Created by another transaction since the batch looked: look again, so
+            # that these events are replayed on what is stored, never stored as they are.
+            raise eventstore.ConcurrentCreateError(wid)
         server_position = info.position if info is not None else 0
         pushed = [_new_event(e, device_id) for e in item.events]
         if item.expected_position != server_position or not item.events:
             # A re-push of what we have, or a diverged device: the store tells which.
-            result = self._store(conn, wid, owner, item.expected_position, pushed)
-            if isinstance(result, eventstore.Appended) and result.inserted:
-                # The workflow did not exist when we looked, and a concurrent push created
-                # it just so far: these events were stored without replay. Undo, retry.
-                raise _Retry()
-            return self._outcome(wid, result)
+            return self._outcome(
+                wid,
+                eventstore.compare_pushed(
+                    conn, wid, server_position, item.expected_position, pushed
+                ),
+            )
         started = time.perf_counter()
         if info is None:
             self._check_new_sale(conn, principal, item.events[0])
@@ -212,28 +287,22 @@ class SyncService:
             ) from None
         self.ctx.metrics.replay_seconds.observe(time.perf_counter() - started)
         # The server's own reaction is decided before the append, and appended with the
-        # pushed events in one call: appends serialise on the event counter from its
-        # update to commit (eventstore.py), so that stretch must stay short.
-        # The projection row is ours (locked) or not there yet (new sale): update it
-        # before the append too, unless this append creates the row.
+        # pushed events: appends serialise on the event counter from its update to
+        # commit (eventstore.py), so that stretch must stay short.
         reactions = self._react(conn, inst, summary)
         if reactions:
             summary = inst.query("summary")
-        if info is not None:
-            self._project(conn, inst, summary, info)
-        new = pushed + [_new_event(e, None) for e in reactions]
-        result = self._store(conn, wid, owner, item.expected_position, new)
-        if isinstance(result, eventstore.Conflict) or result.inserted == 0:
-            # A concurrent push created this sale meanwhile: these very events (a
-            # duplicate, to which the server does not react again) or others (a
-            # conflict). Roll back, so that no order number is used up.
-            if reactions:
-                result = self._store(conn, wid, owner, item.expected_position, pushed)
-            raise _Answer(self._outcome(wid, result))
-        if info is None:
-            self._project(conn, inst, summary, None)
-        self.cache.keep(inst)
-        return PushOutcome(wid, "accepted", inst.position, server_events=reactions)
+        plan = eventstore.PlannedAppend(
+            workflow_id=wid,
+            workflow_type=item.workflow_type,
+            expected_position=item.expected_position,
+            new_events=pushed + [_new_event(e, None) for e in reactions],
+            create=info is None,
+            owner_user_id=principal.user_id,
+            team=principal.team,
+            projection=_projection(summary),
+        )
+        return plan, reactions, inst
 
     def _store(
         self,
@@ -314,14 +383,7 @@ class SyncService:
     ) -> None:
         """Store the list columns (``summary`` is the instance's current one), unless the
         row read at the start of the transaction already holds exactly these."""
-        customer = summary.customer
-        values: dict[str, Any] = {
-            "status": summary.status,
-            "customer_name": (customer.company_name or customer.vat_number) if customer else None,
-            "gross_total": str(summary.totals.gross),
-            "currency": summary.totals.currency,
-            "needs_approval": summary.approval.status == "pending",
-        }
+        values = _projection(summary)
         if info is not None and values == {
             "status": info.status,
             "customer_name": info.customer_name,
@@ -428,16 +490,22 @@ class _Reject(Exception):
         self.position = position
 
 
-class _Retry(Exception):
-    """Another server instance appended meanwhile; reload and try again."""
+def _projection(summary: SaleSummary) -> dict[str, Any]:
+    """The list columns of ``workflows`` for a sale in this state."""
+    customer = summary.customer
+    return {
+        "status": summary.status,
+        "customer_name": (customer.company_name or customer.vat_number) if customer else None,
+        "gross_total": str(summary.totals.gross),
+        "currency": summary.totals.currency,
+        "needs_approval": summary.approval.status == "pending",
+    }
 
 
-class _Answer(Exception):
-    """Answer with ``outcome`` after rolling the transaction back."""
-
-    def __init__(self, outcome: PushOutcome) -> None:
-        super().__init__(outcome.status)
-        self.outcome = outcome
+def _is_retryable(exc: DBAPIError) -> bool:
+    """A deadlock or serialisation failure: the transaction was rolled back whole and can
+    simply run again (PostgreSQL SQLSTATE 40P01 / 40001)."""
+    return getattr(exc.orig, "sqlstate", None) in {"40P01", "40001"}
 
 
 def _first_line(exc: BaseException) -> str:

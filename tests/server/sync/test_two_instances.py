@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-import salesdesk.server.sync as sync
+from salesdesk.server import eventstore
 from salesdesk.server.db import create_engine_for
 from salesdesk.server.tables import order_numbers
 
@@ -205,20 +205,20 @@ def test_a_tampered_continuation_racing_the_sales_creation_is_still_replayed(
     rest = copy.deepcopy(events[len(prefix) :])
     customer = next(e for e in rest if e["data"].get("name") == "customer")
     customer["data"]["payload"]["vat_number"] = "DE136695976"  # the lookup was for HU...
-    original = sync._locked_workflow
+    original = eventstore.lock_workflows
     raced: list[Any] = []
     fired: list[bool] = []
 
-    def locked_workflow(conn: Any, workflow_id: str) -> Any:
-        found = original(conn, workflow_id)
-        if workflow_id == wid and not fired:  # only A's first look (B's goes through)
+    def lock_workflows(conn: Any, workflow_ids: Any) -> Any:
+        found = original(conn, workflow_ids)
+        if wid in workflow_ids and not fired:  # only A's first look (B's goes through)
             fired.append(True)
             raced.append(
                 _in_thread(lambda: b.push_one(device.device_id, push_item(wid, 0, prefix)), 10)
             )
         return found
 
-    monkeypatch.setattr(sync, "_locked_workflow", locked_workflow)
+    monkeypatch.setattr(eventstore, "lock_workflows", lock_workflows)
     mine = a.push_one(device.device_id, push_item(wid, len(prefix), rest))
     deadline = time.monotonic() + 60  # B finishes once A commits; a loaded CI is slow
     while not raced[0] and time.monotonic() < deadline:
