@@ -506,4 +506,8 @@ def _default_command() -> Callable[[argparse.Namespace], int] | None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m salesdesk.cli` runs this file as __main__; hand over to the module proper
+    # so that CliError raised by other rooms (salesdesk.cli.CliError) is the class caught.
+    from salesdesk.cli import main as _main
+
+    sys.exit(_main())
