@@ -15,13 +15,16 @@ is what it was, ``PRAGMA integrity_check`` says ok and every history replays.
 from __future__ import annotations
 
 import contextlib
+import io
+import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -209,3 +212,91 @@ def test_read_only_data_folder_is_refused_plainly(tmp_path: Path) -> None:
         done = _mount("-o", "remount,rw", str(disk))
         assert done.returncode == 0, done.stderr
         assert_intact(data_dir, before)
+
+
+# ------------------------------------------------------------------------------ permissions
+
+NOBODY = 65534
+
+
+def as_nobody(fn: Callable[[], tuple[int, str]]) -> tuple[int, str]:
+    """Run ``fn`` in a forked child that dropped root for nobody (root bypasses file
+    permissions, an agent's account does not). Modules it needs must be imported already:
+    nobody may not read this interpreter's standard library."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            os.close(read_end)
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            result: Any = fn()
+        except BaseException as exc:  # reported to the parent, which fails the test
+            result = (-1, f"{type(exc).__name__}: {exc}")
+        os.write(write_end, json.dumps(result).encode())
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as fh:
+        data = fh.read()
+    os.waitpid(pid, 0)
+    code, text = json.loads(data)
+    return int(code), str(text)
+
+
+@pytest.mark.parametrize("folder_writable", [True, False], ids=["file-read-only", "folder-too"])
+def test_a_profile_the_user_may_not_write_is_refused_plainly(
+    tmp_path: Path, folder_writable: bool
+) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to drop to an unprivileged user")
+    base = Path(tempfile.mkdtemp(prefix="salesdesk-perm-", dir="/tmp"))
+    try:
+        base.chmod(0o755)
+        data_dir = base / "profile"
+        before = seed_profile(data_dir)
+        wid = sorted(before)[0]
+        # Owned by root, readable by all; the folder writable by all or by root only.
+        data_dir.chmod(0o777 if folder_writable else 0o755)
+        (data_dir / DB_FILE).chmod(0o644)
+        # Everything the child needs, imported while still root.
+        from salesdesk import cli as salesdesk_cli
+
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            salesdesk_cli.main(["--data-dir", str(tmp_path / "warm-up"), "sale", "list"])
+
+        def service() -> tuple[int, str]:
+            try:
+                with SalesService(data_dir, STANDIN_ACTIVITIES) as svc:
+                    svc.signal(wid, "contact", CONTACT)
+            except FlowError as exc:
+                return 1, str(exc)
+            return 0, "accepted"
+
+        def command() -> tuple[int, str]:
+            err = io.StringIO()
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+                code = salesdesk_cli.main(
+                    [
+                        "--data-dir",
+                        str(data_dir),
+                        "sale",
+                        "signal",
+                        wid,
+                        "contact",
+                        "--json",
+                        json.dumps(CONTACT),
+                    ]
+                )
+            return code, err.getvalue()
+
+        for fn in (service, command):
+            code, text = as_nobody(fn)
+            assert code == 1, (fn.__name__, code, text)
+            assert "read-only" in text and "permissions" in text, (fn.__name__, text)
+            assert "Nothing was saved" in text, text
+        for leftover in data_dir.glob(f"{DB_FILE}-*"):
+            leftover.unlink()  # journal files nobody may have created beside the database
+        assert_intact(data_dir, before)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
