@@ -177,6 +177,16 @@ def cmd_sale_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _one_line(exc: Exception) -> str:
+    """An error message on one line of reasonable length: a replay error may quote a
+    multi-line validation report (with documentation links, which help nobody at a
+    prompt) or a value of the file that is megabytes long."""
+    lines = [line.strip() for line in str(exc).splitlines()]
+    kept = [line for line in lines if line and not line.startswith("For further information")]
+    text = "; ".join(kept)
+    return text if len(text) <= 600 else text[:600] + "… (cut)"
+
+
 def cmd_sale_import(args: argparse.Namespace) -> int:
     from salesdesk.flow.errors import (
         HistoryFormatError,
@@ -205,7 +215,9 @@ def cmd_sale_import(args: argparse.Namespace) -> int:
             UnknownWorkflowTypeError,  # a history of a kind this build does not know
             WorkflowTaskError,  # e.g. a recorded signal whose payload does not validate
         ) as exc:
-            raise CliError(f"{args.file} was not imported: {exc}", EXIT_INVALID) from None
+            raise CliError(
+                f"{args.file} was not imported: {_one_line(exc)}", EXIT_INVALID
+            ) from None
     print(wid)
     return EXIT_OK
 

@@ -17,8 +17,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from salesdesk.flow.engine import ActivityTask, Clock, Engine, SignalAck, WorkflowRow, utcnow
-from salesdesk.flow.errors import FlowError
+from salesdesk.flow.engine import (
+    ActivityTask,
+    Clock,
+    Engine,
+    SignalAck,
+    WorkflowRow,
+    parse_history_document,
+    utcnow,
+)
+from salesdesk.flow.errors import FlowError, HistoryFormatError
 from salesdesk.flow.events import EventType
 from salesdesk.flow.instance import WorkflowInstance
 from salesdesk.flow.runner import ActivityFn, ActivityRunner
@@ -188,6 +196,23 @@ class SalesService:
         return self.engine.export_history(workflow_id)
 
     def import_history(self, document: Any) -> str:
+        """Store an exported history after the engine replayed it, and only if the sale can
+        be read from it. Activity results are recorded by a device, so a history can replay
+        and still hold values no summary can be built from (a lookup result of the wrong
+        shape, say): that is refused with HistoryFormatError, as the server refuses such a
+        push, instead of failing later wherever the sale is shown."""
+        workflow_id, workflow_type, events = parse_history_document(document)
+        if workflow_type == WORKFLOW_TYPE:
+            definition = self.engine.definition(workflow_type)
+            inst = WorkflowInstance.from_history(definition, workflow_id, events)
+            try:
+                inst.query("summary")
+            except FlowError:
+                raise
+            except Exception as exc:
+                raise HistoryFormatError(
+                    f"the history replays, but the sale cannot be read from it: {_reason(exc)}"
+                ) from None
         return self.engine.import_history(document)
 
     def timeline(self, workflow_id: str) -> list[TimelineEntry]:
@@ -260,3 +285,15 @@ def _merge(view: LookupView, task: ActivityTask | None, outcome: Any = None) -> 
         if task.state == "waiting_for_network":
             update["next_try"] = "when the network is back"
     return view.model_copy(update=update)
+
+
+def _reason(exc: Exception) -> str:
+    """One plain line about why a value could not be used (pydantic: the first field)."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or exc.title
+        return f"{where}: {first['msg']}"
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else type(exc).__name__

@@ -1,0 +1,86 @@
+"""Bugs the import fuzzing found, one regression test each (tests/hostile/test_import_fuzz.py)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .support import run_cli
+from .test_import_fuzz import finished_sale
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return finished_sale(tmp_path_factory.mktemp("source"))
+
+
+def _import(tmp_path: Path, document: dict[str, Any]) -> tuple[int, str, str]:
+    file = tmp_path / "history.json"
+    file.write_text(json.dumps(document), encoding="utf-8")
+    return run_cli("--data-dir", str(tmp_path / "profile"), "sale", "import", str(file))
+
+
+def _result_of(document: dict[str, Any], activity: str) -> dict[str, Any]:
+    events = document["events"]
+    scheduled = next(
+        e["data"]["activity_id"]
+        for e in events
+        if e["type"] == "ActivityScheduled" and e["data"]["name"] == activity
+    )
+    return next(
+        e["data"]
+        for e in events
+        if e["type"] == "ActivityCompleted" and e["data"]["activity_id"] == scheduled
+    )
+
+
+@pytest.mark.parametrize("value", ["", 5, []])
+def test_a_lookup_result_the_sale_cannot_show_is_refused_not_a_traceback(
+    history: dict[str, Any], tmp_path: Path, value: Any
+) -> None:
+    """It replayed, then building the summary (to list the sale) raised pydantic's
+    ValidationError out of ``salesdesk sale import``: a traceback, exit 1."""
+    document = copy.deepcopy(history)
+    _result_of(document, "address_check")["result"] = value
+    code, _out, err = _import(tmp_path, document)
+    assert code == 2, err
+    assert "the sale cannot be read from it: normalized_address" in err, err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_validation_report_is_told_on_one_line(history: dict[str, Any], tmp_path: Path) -> None:
+    """A start event whose input is not an object: the message quoted pydantic's report over
+    four lines, with a documentation link."""
+    document = copy.deepcopy(history)
+    document["events"][0]["data"]["input"] = ""
+    code, _out, err = _import(tmp_path, document)
+    assert code == 2, err
+    assert err.count("\n") == 1 and "errors.pydantic.dev" not in err, err
+    assert "was not imported" in err and "SaleStart" in err
+
+
+def test_a_huge_value_is_not_echoed_whole(history: dict[str, Any], tmp_path: Path) -> None:
+    document = copy.deepcopy(history)
+    document["events"][0]["type"] = "x" * 100_000
+    code, _out, err = _import(tmp_path, document)
+    assert code == 2 and "is not an event type" not in err[700:], err[:700]
+    assert len(err) < 1000
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="flow/engine.py parse_history_document: `etype not in ALL_TYPES` raises TypeError "
+    "for an unhashable type (a list or an object), which escapes `sale import` as a traceback",
+)
+@pytest.mark.parametrize("value", [[], {}])
+def test_an_event_type_that_is_not_text_is_refused(
+    history: dict[str, Any], tmp_path: Path, value: Any
+) -> None:
+    document = copy.deepcopy(history)
+    document["events"][3]["type"] = value
+    code, _out, err = _import(tmp_path, document)
+    assert code == 2 and "events[3].type" in err, err
