@@ -143,17 +143,21 @@ def run_faults(server: ServerHandle, fleet: Fleet, seed: int, steps: int) -> dic
         assert not set(wids_of(groups["anna"])) & set(wids_of(groups["otto"]))
         found: dict[str, Any] = {"sales": 0, "signals": 0, "conflicts": Counter()}
         acked: Counter[tuple[str, str, str]] = Counter()
-        for user, group in groups.items():
-            group_acked = Counter(
-                k
-                for agent, (_name, u) in zip(agents, DEVICES, strict=True)
-                if u == user
-                for k in agent.acked
-            )
-            acked += group_acked
-            part = assert_converged(server, group, group_acked, unique=unique)
-            found = {k: found[k] + part[k] for k in found}
-        replayed = replays_everywhere(server, devices)
+        try:
+            for user, group in groups.items():
+                group_acked = Counter(
+                    k
+                    for agent, (_name, u) in zip(agents, DEVICES, strict=True)
+                    if u == user
+                    for k in agent.acked
+                )
+                acked += group_acked
+                part = assert_converged(server, group, group_acked, unique=unique)
+                found = {k: found[k] + part[k] for k in found}
+            replayed = replays_everywhere(server, devices)
+        except AssertionError:
+            print(f"seed {seed}: faults {faults}, steps {dict(outcomes)}, divergence {diverged}")
+            raise
         server_errors = [
             (r.method, r.path, r.status)
             for r in proxy.log
