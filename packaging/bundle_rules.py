@@ -38,6 +38,9 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # Development tools that may sit in the same virtual environment.
     "pytest", "_pytest", "hypothesis", "mypy", "ruff", "schemathesis", "pytestqt",
     "IPython", "jedi", "pip", "setuptools", "wheel",
+    # setuptools' pkg_resources: only python-stdnum names it, as a fallback for Pythons
+    # older than 3.9; bundled, PyInstaller's runtime hook imports it at every start.
+    "pkg_resources",
     # Standard library (and optional extras) no command of the app uses.
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
     "unittest", "doctest", "test", "readline", "curses", "yaml",

@@ -156,7 +156,8 @@ def test_excluded_modules_keep_what_the_app_imports() -> None:
     for unwanted in ("PySide6.QtWebEngineCore", "PySide6.Qt3DCore", "PySide6.QtQuick",
                      "PySide6.QtQml", "PySide6.QtMultimedia", "PySide6.QtCharts",
                      "PySide6.QtDataVisualization", "PySide6.QtBluetooth", "PySide6.QtSql",
-                     "PySide6.QtTest", "tkinter", "pytest"):  # fmt: skip
+                     "PySide6.QtTest", "tkinter", "pytest", "_pytest", "hypothesis",
+                     "schemathesis", "mypy", "pip", "setuptools", "pkg_resources"):  # fmt: skip
         assert unwanted in excluded, unwanted
 
 
