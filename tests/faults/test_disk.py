@@ -300,3 +300,38 @@ def test_a_profile_the_user_may_not_write_is_refused_plainly(
         assert_intact(data_dir, before)
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+# ------------------------------------------------------------------------------ the words
+
+
+def test_sqlite_failures_are_named_by_what_the_file_system_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mapping behind the messages above, on any machine (no root needed)."""
+    from salesdesk.flow.errors import StoreError
+    from salesdesk.store import database
+
+    db = tmp_path / "salesdesk.db"
+    full = database.translate_db_error(sqlite3.OperationalError("database or disk is full"), db)
+    assert isinstance(full, DiskWriteError)
+    assert "the disk is full" in str(full) and "KiB left" in str(full)
+    assert "free some space" in str(full)
+    readonly = database.translate_db_error(
+        sqlite3.OperationalError("attempt to write a readonly database"), db
+    )
+    assert isinstance(readonly, DiskWriteError) and "read-only" in str(readonly)
+    # SQLite says only "I/O error" or "unable to open": the file system tells which.
+    cant_open = sqlite3.OperationalError("unable to open database file")
+    io_error = sqlite3.OperationalError("disk I/O error")
+    opened = database.translate_db_error(cant_open, db)
+    assert isinstance(opened, StoreError) and "may read and write it" in str(opened)
+    failing = database.translate_db_error(io_error, db)
+    assert isinstance(failing, DiskWriteError) and "I/O error" in str(failing)
+    monkeypatch.setattr(database.os, "access", lambda *_a, **_k: False)
+    for exc in (cant_open, io_error):
+        assert "read-only" in str(database.translate_db_error(exc, db))
+    monkeypatch.undo()
+    monkeypatch.setattr(database, "_free_bytes", lambda _p: 4096)
+    for exc in (cant_open, io_error):
+        assert "the disk is full (4 KiB left)" in str(database.translate_db_error(exc, db))
