@@ -119,31 +119,55 @@ class ServerInstance:
         self.upstreams = upstreams
         self.env = env
         self.log = (logs / f"server{index}.log").open("a")
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.zygote = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.torture.server_child",
+                self.child_database_url(),
+                str(self.port),
+                self.upstreams,
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            env=self.env,
+            cwd=REPO,
+            text=True,
+            bufsize=1,
+        )
+        assert self.zygote.stdout is not None
+        self.lines = Lines(self.zygote.stdout)
+        self.pid: int | None = None
         self.up_since: float | None = None
         self.kill_at = 0.0
         self.started_at = 0.0
+        self.checked_at = 0.0
         self.starts = 0
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def application_name(self) -> str:
+        return f"salesdesk-torture-{self.port}"
+
+    def child_database_url(self) -> str:
+        """The shared database, with a name PostgreSQL shows for this instance's sessions
+        (so the driver can tell whether a kill lands inside a transaction)."""
+        if not self.database_url.startswith("postgresql"):
+            return self.database_url
+        sep = "&" if "?" in self.database_url else "?"
+        return f"{self.database_url}{sep}application_name={self.application_name}"
+
     def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.torture.server_child",
-                self.database_url,
-                str(self.port),
-                self.upstreams,
-            ],
-            stdout=self.log,
-            stderr=self.log,
-            env=self.env,
-            cwd=REPO,
-        )
+        if self.starts == 0:
+            self.lines.expect("zygote ready", START_TIMEOUT)
+        assert self.zygote.stdin is not None
+        self.zygote.stdin.write("go\n")
+        self.zygote.stdin.flush()
+        self.pid = int(self.lines.expect("pid ", START_TIMEOUT).split()[1])
         self.up_since = None
         self.started_at = time.monotonic()
         self.starts += 1
@@ -156,32 +180,43 @@ class ServerInstance:
 
     def poll_up(self, now: float, rng: random.Random) -> None:
         """Mark the instance up once it answers; fail loudly if it cannot start."""
-        if self.up_since is not None or self.proc is None:
+        if self.up_since is not None or self.pid is None or now - self.checked_at < 0.1:
             return
-        if self.proc.poll() is not None:
-            raise RuntimeError(
-                f"server {self.index} exited ({self.proc.returncode}) while starting: "
-                f"see {self.log.name}"
-            )
+        self.checked_at = now
+        for line in self.lines.poll():
+            if line.startswith(f"exit {self.pid} ") or line == "<eof>":
+                raise RuntimeError(
+                    f"server {self.index} ended while starting ({line}): see {self.log.name}"
+                )
         if now - self.started_at > START_TIMEOUT:
             raise RuntimeError(f"server {self.index} did not come up: see {self.log.name}")
         if self.healthy():
             self.up_since = now
-            self.kill_at = now + rng.uniform(1.5, 6.0)
+            self.kill_at = now + rng.uniform(1.5, 5.0)
 
     def wait_up(self, rng: random.Random) -> None:
         while self.up_since is None:
             self.poll_up(time.monotonic(), rng)
-            time.sleep(0.1)
+            time.sleep(0.05)
 
     def kill(self) -> None:
-        if self.proc is not None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait()
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            code = int(self.lines.expect(f"exit {self.pid} ", START_TIMEOUT).split()[2])
+            if code != -signal.SIGKILL:
+                raise RuntimeError(
+                    f"server {self.index} had ended by itself ({code}): see {self.log.name}"
+                )
+            self.pid = None
         self.up_since = None
 
     def close(self) -> None:
-        self.kill()
+        with contextlib.suppress(Exception):
+            self.kill()
+        if self.zygote.poll() is None:
+            self.zygote.kill()
+        self.zygote.wait()
         self.log.close()
 
 
@@ -222,6 +257,7 @@ class DeviceProc:
 class Figures:
     kills: Counter[str] = field(default_factory=Counter)
     hooks_missed: Counter[str] = field(default_factory=Counter)  # armed, killed before
+    server_kills_in_transaction: int = 0  # a session of the instance was inside one
     worker_errors: list[str] = field(default_factory=list)
 
     @property
@@ -240,6 +276,11 @@ def run_torture(
 ) -> dict[str, Any]:
     """Run the torture and the oracle; returns the figures (see ``main``)."""
     started = time.monotonic()
+    tell = say
+
+    def say(message: str) -> None:
+        tell(f"[{time.monotonic() - started:6.1f}s] {message}")
+
     rng = random.Random(seed_value)
     workdir.mkdir(parents=True, exist_ok=True)
     logs = workdir / "logs"
@@ -327,6 +368,7 @@ def run_torture(
         kills_by_class=dict(sorted(classes.items())),
         kills_by_point=dict(sorted(figures.kills.items())),
         hooks_missed=dict(sorted(figures.hooks_missed.items())),
+        server_kills_in_transaction=figures.server_kills_in_transaction,
         server_starts=sum(s.starts for s in servers),
         worker_errors=figures.worker_errors,
         seconds=round(time.monotonic() - started, 1),
@@ -384,6 +426,7 @@ def _kill_loop(
     time_limit: float | None,
     say: Callable[[str], None],
 ) -> None:
+    probe = _transaction_probe(servers[0].database_url)
     last_report = time.monotonic()
     while figures.total < kills:
         now = time.monotonic()
@@ -400,6 +443,8 @@ def _kill_loop(
                 and other.up_since is not None
                 and figures.total < kills
             ):
+                if probe is not None and _hunt(probe, s.application_name, 2.0):
+                    figures.server_kills_in_transaction += 1
                 s.kill()
                 figures.kills["server"] += 1
                 s.start()
@@ -409,6 +454,37 @@ def _kill_loop(
             last_report = now
             say(f"{figures.total} kills after {now - started:.0f}s: {dict(figures.kills)}")
         time.sleep(0.02)
+
+
+def _hunt(probe: Callable[[str], bool], name: str, patience: float) -> bool:
+    """Wait (up to ``patience`` seconds) until a session of the instance is inside a
+    transaction, so that the kill that follows at once lands in the middle of it."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        if probe(name):
+            return True
+        time.sleep(0.002)
+    return False
+
+
+def _transaction_probe(database_url: str) -> Callable[[str], bool] | None:
+    """On PostgreSQL: a function telling whether a session of the named instance is
+    inside a transaction right now (checked just before that instance is killed)."""
+    if not database_url.startswith("postgresql"):
+        return None
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(database_url, isolation_level="AUTOCOMMIT", pool_size=1)
+    query = sa.text(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name "
+        "AND (state = 'active' OR state LIKE 'idle in transaction%')"
+    )
+
+    def busy(name: str) -> bool:
+        with engine.connect() as conn:
+            return bool(conn.execute(query, {"name": name}).scalar())
+
+    return busy
 
 
 def _tend_device(
@@ -479,7 +555,7 @@ def _heal_and_check(
             for _d, sales, sync in opened:
                 report = sync.run_cycle()
                 moved += report.pushed_events + report.pulled_events + len(report.rebased)
-                sales.run_lookups(3.0)
+                sales.run_lookups(1.0)
             pending = sum(
                 max(0, r.position - r.synced_position)
                 for _d, sales, _s in opened
@@ -487,7 +563,7 @@ def _heal_and_check(
             )
             if moved == 0 and pending == 0:
                 break
-        say(f"quiet after {rounds} heal rounds")
+        say(f"quiet after {rounds} heal rounds; checking")
 
         token = httpx.post(
             f"{url}/api/v1/auth/login", json={"name": "root", "password": PASSWORD}, timeout=30
@@ -615,7 +691,8 @@ def _read_acks(path: Path) -> Counter[tuple[str, str, str, str]]:
 
 def summary_line(result: dict[str, Any]) -> str:
     return (
-        f"seed {result['seed']}: {result['kills']} kills {result['kills_by_class']} in "
+        f"seed {result['seed']}: {result['kills']} kills {result['kills_by_class']} "
+        f"({result['server_kills_in_transaction']} server kills inside a transaction) in "
         f"{result['seconds']}s; {result['sales']} sales, {result['server_events']} server "
         f"events; {result['signals_acknowledged']} signals acknowledged "
         f"(+{result['signals_present_unacknowledged']} recorded but killed before the ack "
