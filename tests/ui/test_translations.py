@@ -55,3 +55,44 @@ def test_the_app_in_hungarian(qtbot: QtBot, make_app: AppFactory, shots: Shots) 
     window.go("customer")
     assert window.customer.title.text() == "Ügyfél"
     shots(window, "customer-hu")
+
+
+def test_every_domain_message_code_has_ui_wording() -> None:
+    from salesdesk.sales.messages import TEMPLATES
+    from salesdesk.ui.texts import _message_templates
+
+    assert set(TEMPLATES) == set(_message_templates())
+
+
+def test_domain_sentences_in_german(qtbot: QtBot, make_app: AppFactory, shots: Shots) -> None:
+    """Problems, step notes and the timeline come from sales/ in English; the UI shows
+    them by code in its own language."""
+    from salesdesk.ui.timeline import TimelineDialog
+
+    app = make_app(language="de")
+    steps = {
+        "customer": {"vat_number": "DE136695976"},
+        "lines": {"items": [{"sku": "LAP-TP-T14-G5", "quantity": 2, "discount_percent": "20"}]},
+    }
+    wid = prefilled_sale(qtbot, app, steps)
+    window = open_sale(qtbot, app, wid)
+    window.go("review")
+    qtbot.waitUntil(lambda: "Kontakt" in window.review.readiness.label.text())
+    text = window.review.readiness.label.text()
+    assert "„Kontakt“ ist noch nicht ausgefüllt" in text
+    assert "Eine Führungskraft muss den Rabatt von 20 % genehmigen (über 15 %)" in text
+    assert "not filled in" not in text
+    shots(window, "review-problems-de")
+
+    dialog = TimelineDialog(app.controller, wid, app.window)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 520)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 3, timeout=10000)
+    lines = [dialog.tree.topLevelItem(i).text(3) for i in range(dialog.tree.topLevelItemCount())]
+    assert lines[0].startswith("Verkauf begonnen von ") and "mit Preisliste 2026.1" in lines[0]
+    assert any(line.startswith("Kunde festgelegt: USt-IdNr. DE136695976") for line in lines)
+    assert any(line == "Positionen festgelegt: 1 Position" for line in lines)
+    assert not any(line.startswith(("Customer set", "Started ", "Finished ")) for line in lines)
+    shots(dialog, "timeline-de")
+    dialog.close()

@@ -806,6 +806,209 @@
         </message>
     </context>
     <context>
+        <name>Messages</name>
+        <message>
+            <source>{step} is not filled in yet</source>
+            <translation>„{step}“ ist noch nicht ausgefüllt</translation>
+        </message>
+        <message>
+            <source>{step} must be confirmed again ({changed} changed)</source>
+            <translation>„{step}“ muss erneut bestätigt werden („{changed}“ wurde geändert)</translation>
+        </message>
+        <message>
+            <source>the VAT number is still being checked</source>
+            <translation>die USt-IdNr. wird noch geprüft</translation>
+        </message>
+        <message>
+            <source>the VAT number could not be checked: {error}</source>
+            <translation>die USt-IdNr. konnte nicht geprüft werden: {error}</translation>
+        </message>
+        <message>
+            <source>VAT number {vat} is not registered in VIES; correct it</source>
+            <translation>die USt-IdNr. {vat} ist nicht in VIES registriert; bitte korrigieren</translation>
+        </message>
+        <message>
+            <source>the credit check is still running</source>
+            <translation>die Bonitätsprüfung läuft noch</translation>
+        </message>
+        <message>
+            <source>the credit check failed: {error}</source>
+            <translation>die Bonitätsprüfung ist fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <source>the credit bureau did not approve this order ({reason})</source>
+            <translation>die Auskunftei hat diesen Auftrag nicht genehmigt ({reason})</translation>
+        </message>
+        <message>
+            <source>the credit bureau did not approve this order (no reason given)</source>
+            <translation>die Auskunftei hat diesen Auftrag nicht genehmigt (ohne Angabe von Gründen)</translation>
+        </message>
+        <message>
+            <source>the gross total {gross} exceeds the approved credit limit {limit}</source>
+            <translation>die Bruttosumme {gross} übersteigt das genehmigte Kreditlimit {limit}</translation>
+        </message>
+        <message>
+            <source>the credit check has not run yet</source>
+            <translation>die Bonitätsprüfung ist noch nicht gelaufen</translation>
+        </message>
+        <message>
+            <source>the address is still being checked</source>
+            <translation>die Adresse wird noch geprüft</translation>
+        </message>
+        <message>
+            <source>a manager must approve the {discount} discount (above {threshold})</source>
+            <translation>eine Führungskraft muss den Rabatt von {discount} genehmigen (über {threshold})</translation>
+        </message>
+        <message>
+            <source>the manager rejected the discount; lower it to resubmit</source>
+            <translation>die Führungskraft hat den Rabatt abgelehnt; senken Sie ihn, um erneut einzureichen</translation>
+        </message>
+        <message>
+            <source>the manager rejected the discount: {comment}; lower it to resubmit</source>
+            <translation>die Führungskraft hat den Rabatt abgelehnt: {comment}; senken Sie ihn, um erneut einzureichen</translation>
+        </message>
+        <message>
+            <source>automatic submission stopped: {problems}</source>
+            <translation>automatische Übermittlung gestoppt: {problems}</translation>
+        </message>
+        <message>
+            <source>{changed} changed</source>
+            <translation>„{changed}“ wurde geändert</translation>
+        </message>
+        <message>
+            <source>the VAT number is not registered in VIES</source>
+            <translation>die USt-IdNr. ist nicht in VIES registriert</translation>
+        </message>
+        <message>
+            <source>Sale started by {agent} with price list {version}</source>
+            <translation>Verkauf begonnen von {agent} mit Preisliste {version}</translation>
+        </message>
+        <message>
+            <source>Customer set: VAT {vat}</source>
+            <translation>Kunde festgelegt: USt-IdNr. {vat}</translation>
+        </message>
+        <message>
+            <source>Customer set: VAT {vat}, company name “{name}”</source>
+            <translation>Kunde festgelegt: USt-IdNr. {vat}, Firmenname „{name}“</translation>
+        </message>
+        <message>
+            <source>Contact set: {name} &lt;{email}&gt;</source>
+            <translation>Kontakt festgelegt: {name} &lt;{email}&gt;</translation>
+        </message>
+        <message>
+            <source>Lines set: {lines}</source>
+            <translation>Positionen festgelegt: {lines}</translation>
+        </message>
+        <message>
+            <source>Terms set: payment in {days} days</source>
+            <translation>Bedingungen festgelegt: Zahlung in {days} Tagen</translation>
+        </message>
+        <message>
+            <source>Submitted by the agent</source>
+            <translation>Vom Vertriebsmitarbeiter übermittelt</translation>
+        </message>
+        <message>
+            <source>Cancelled: {reason}</source>
+            <translation>Storniert: {reason}</translation>
+        </message>
+        <message>
+            <source>Discount approved</source>
+            <translation>Rabatt genehmigt</translation>
+        </message>
+        <message>
+            <source>Discount approved — {comment}</source>
+            <translation>Rabatt genehmigt — {comment}</translation>
+        </message>
+        <message>
+            <source>Discount rejected</source>
+            <translation>Rabatt abgelehnt</translation>
+        </message>
+        <message>
+            <source>Discount rejected — {comment}</source>
+            <translation>Rabatt abgelehnt — {comment}</translation>
+        </message>
+        <message>
+            <source>Order accepted: order number {order}</source>
+            <translation>Auftrag angenommen: Auftragsnummer {order}</translation>
+        </message>
+        <message>
+            <source>Signal {name}</source>
+            <translation>Signal {name}</translation>
+        </message>
+        <message>
+            <source>Started: {lookup}</source>
+            <translation>Gestartet: {lookup}</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — valid, {name} (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} — gültig, {name} (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — valid (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} — gültig (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — NOT valid (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} — NICHT gültig (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — NOT valid, {name} (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} — NICHT gültig, {name} (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — approved, limit {limit}, rating {rating} (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} — genehmigt, Limit {limit}, Bewertung {rating} (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — declined, limit {limit}, rating {rating} (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} — abgelehnt, Limit {limit}, Bewertung {rating} (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — {address} (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} — {address} (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — address not found (attempt {attempts})</source>
+            <translation>Abgeschlossen: {lookup} — Adresse nicht gefunden (Versuch {attempts})</translation>
+        </message>
+        <message>
+            <source>{lookup} failed: {error}</source>
+            <translation>{lookup} fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <source>{lookup} cancelled</source>
+            <translation>{lookup} abgebrochen</translation>
+        </message>
+        <message>
+            <source>Quote valid until {date}</source>
+            <translation>Angebot gültig bis {date}</translation>
+        </message>
+        <message>
+            <source>Quote validity ran out</source>
+            <translation>Angebotsgültigkeit abgelaufen</translation>
+        </message>
+        <message>
+            <source>Process version marker {patch}</source>
+            <translation>Prozessversions-Markierung {patch}</translation>
+        </message>
+        <message>
+            <source>Sale closed: {status}</source>
+            <translation>Verkauf abgeschlossen: {status}</translation>
+        </message>
+        <message>
+            <source>Sale failed: {error}</source>
+            <translation>Verkauf fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <source>{type}</source>
+            <translation>{type}</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductsModel</name>
         <message>
             <source>SKU</source>
@@ -1909,6 +2112,17 @@
         <message>
             <source>today {time}</source>
             <translation>heute {time}</translation>
+        </message>
+        <message>
+            <source>Lookup</source>
+            <translation>Abfrage</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s)</source>
+            <translation>
+                <numerusform>%n Position</numerusform>
+                <numerusform>%n Positionen</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -806,6 +806,209 @@
         </message>
     </context>
     <context>
+        <name>Messages</name>
+        <message>
+            <source>{step} is not filled in yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{step} must be confirmed again ({changed} changed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the VAT number is still being checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the VAT number could not be checked: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VAT number {vat} is not registered in VIES; correct it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the credit check is still running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the credit check failed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the credit bureau did not approve this order ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the credit bureau did not approve this order (no reason given)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the gross total {gross} exceeds the approved credit limit {limit}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the credit check has not run yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the address is still being checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a manager must approve the {discount} discount (above {threshold})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manager rejected the discount; lower it to resubmit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manager rejected the discount: {comment}; lower it to resubmit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>automatic submission stopped: {problems}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{changed} changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the VAT number is not registered in VIES</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sale started by {agent} with price list {version}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer set: VAT {vat}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer set: VAT {vat}, company name “{name}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact set: {name} &lt;{email}&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lines set: {lines}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Terms set: payment in {days} days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Submitted by the agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discount approved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discount approved — {comment}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discount rejected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discount rejected — {comment}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order accepted: order number {order}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signal {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Started: {lookup}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} — valid, {name} (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} — valid (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} — NOT valid (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} — NOT valid, {name} (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} — approved, limit {limit}, rating {rating} (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} — declined, limit {limit}, rating {rating} (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} — {address} (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: {lookup} — address not found (attempt {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{lookup} failed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{lookup} cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quote valid until {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quote validity ran out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Process version marker {patch}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sale closed: {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sale failed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{type}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ProductsModel</name>
         <message>
             <source>SKU</source>
@@ -1909,6 +2112,17 @@
         <message>
             <source>today {time}</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lookup</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n line(s)</source>
+            <translation>
+                <numerusform>%n line</numerusform>
+                <numerusform>%n lines</numerusform>
+            </translation>
         </message>
     </context>
     <context>

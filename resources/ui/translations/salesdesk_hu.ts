@@ -804,6 +804,209 @@
         </message>
     </context>
     <context>
+        <name>Messages</name>
+        <message>
+            <source>{step} is not filled in yet</source>
+            <translation>„{step}” még nincs kitöltve</translation>
+        </message>
+        <message>
+            <source>{step} must be confirmed again ({changed} changed)</source>
+            <translation>„{step}” lépést újra meg kell erősíteni (módosult: „{changed}”)</translation>
+        </message>
+        <message>
+            <source>the VAT number is still being checked</source>
+            <translation>az adószám ellenőrzése még folyamatban van</translation>
+        </message>
+        <message>
+            <source>the VAT number could not be checked: {error}</source>
+            <translation>az adószámot nem sikerült ellenőrizni: {error}</translation>
+        </message>
+        <message>
+            <source>VAT number {vat} is not registered in VIES; correct it</source>
+            <translation>a(z) {vat} adószám nincs regisztrálva a VIES-ben; javítsa ki</translation>
+        </message>
+        <message>
+            <source>the credit check is still running</source>
+            <translation>a hitelképesség-vizsgálat még folyamatban van</translation>
+        </message>
+        <message>
+            <source>the credit check failed: {error}</source>
+            <translation>a hitelképesség-vizsgálat sikertelen: {error}</translation>
+        </message>
+        <message>
+            <source>the credit bureau did not approve this order ({reason})</source>
+            <translation>a hiteliroda nem hagyta jóvá ezt a rendelést ({reason})</translation>
+        </message>
+        <message>
+            <source>the credit bureau did not approve this order (no reason given)</source>
+            <translation>a hiteliroda nem hagyta jóvá ezt a rendelést (indoklás nélkül)</translation>
+        </message>
+        <message>
+            <source>the gross total {gross} exceeds the approved credit limit {limit}</source>
+            <translation>a bruttó végösszeg ({gross}) meghaladja a jóváhagyott hitelkeretet ({limit})</translation>
+        </message>
+        <message>
+            <source>the credit check has not run yet</source>
+            <translation>a hitelképesség-vizsgálat még nem futott le</translation>
+        </message>
+        <message>
+            <source>the address is still being checked</source>
+            <translation>a cím ellenőrzése még folyamatban van</translation>
+        </message>
+        <message>
+            <source>a manager must approve the {discount} discount (above {threshold})</source>
+            <translation>egy vezetőnek jóvá kell hagynia a(z) {discount} kedvezményt ({threshold} felett)</translation>
+        </message>
+        <message>
+            <source>the manager rejected the discount; lower it to resubmit</source>
+            <translation>a vezető elutasította a kedvezményt; csökkentse az újbóli beküldéshez</translation>
+        </message>
+        <message>
+            <source>the manager rejected the discount: {comment}; lower it to resubmit</source>
+            <translation>a vezető elutasította a kedvezményt: {comment}; csökkentse az újbóli beküldéshez</translation>
+        </message>
+        <message>
+            <source>automatic submission stopped: {problems}</source>
+            <translation>az automatikus beküldés leállt: {problems}</translation>
+        </message>
+        <message>
+            <source>{changed} changed</source>
+            <translation>„{changed}” módosult</translation>
+        </message>
+        <message>
+            <source>the VAT number is not registered in VIES</source>
+            <translation>az adószám nincs regisztrálva a VIES-ben</translation>
+        </message>
+        <message>
+            <source>Sale started by {agent} with price list {version}</source>
+            <translation>Értékesítés indítva: {agent}, árlista: {version}</translation>
+        </message>
+        <message>
+            <source>Customer set: VAT {vat}</source>
+            <translation>Ügyfél megadva: adószám {vat}</translation>
+        </message>
+        <message>
+            <source>Customer set: VAT {vat}, company name “{name}”</source>
+            <translation>Ügyfél megadva: adószám {vat}, cégnév: „{name}”</translation>
+        </message>
+        <message>
+            <source>Contact set: {name} &lt;{email}&gt;</source>
+            <translation>Kapcsolattartó megadva: {name} &lt;{email}&gt;</translation>
+        </message>
+        <message>
+            <source>Lines set: {lines}</source>
+            <translation>Tételek megadva: {lines}</translation>
+        </message>
+        <message>
+            <source>Terms set: payment in {days} days</source>
+            <translation>Feltételek megadva: fizetés {days} napon belül</translation>
+        </message>
+        <message>
+            <source>Submitted by the agent</source>
+            <translation>Az üzletkötő beküldte</translation>
+        </message>
+        <message>
+            <source>Cancelled: {reason}</source>
+            <translation>Visszavonva: {reason}</translation>
+        </message>
+        <message>
+            <source>Discount approved</source>
+            <translation>Kedvezmény jóváhagyva</translation>
+        </message>
+        <message>
+            <source>Discount approved — {comment}</source>
+            <translation>Kedvezmény jóváhagyva — {comment}</translation>
+        </message>
+        <message>
+            <source>Discount rejected</source>
+            <translation>Kedvezmény elutasítva</translation>
+        </message>
+        <message>
+            <source>Discount rejected — {comment}</source>
+            <translation>Kedvezmény elutasítva — {comment}</translation>
+        </message>
+        <message>
+            <source>Order accepted: order number {order}</source>
+            <translation>Rendelés elfogadva: rendelésszám {order}</translation>
+        </message>
+        <message>
+            <source>Signal {name}</source>
+            <translation>Jelzés: {name}</translation>
+        </message>
+        <message>
+            <source>Started: {lookup}</source>
+            <translation>Elindítva: {lookup}</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — valid, {name} (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} — érvényes, {name} ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — valid (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} — érvényes ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — NOT valid (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} — NEM érvényes ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — NOT valid, {name} (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} — NEM érvényes, {name} ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — approved, limit {limit}, rating {rating} (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} — jóváhagyva, keret {limit}, minősítés {rating} ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — declined, limit {limit}, rating {rating} (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} — elutasítva, keret {limit}, minősítés {rating} ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — {address} (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} — {address} ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>Finished: {lookup} — address not found (attempt {attempts})</source>
+            <translation>Befejezve: {lookup} — a cím nem található ({attempts}. kísérlet)</translation>
+        </message>
+        <message>
+            <source>{lookup} failed: {error}</source>
+            <translation>{lookup} sikertelen: {error}</translation>
+        </message>
+        <message>
+            <source>{lookup} cancelled</source>
+            <translation>{lookup} megszakítva</translation>
+        </message>
+        <message>
+            <source>Quote valid until {date}</source>
+            <translation>Az ajánlat érvényes: {date}</translation>
+        </message>
+        <message>
+            <source>Quote validity ran out</source>
+            <translation>Az árajánlat érvényessége lejárt</translation>
+        </message>
+        <message>
+            <source>Process version marker {patch}</source>
+            <translation>Folyamatverzió-jelölő: {patch}</translation>
+        </message>
+        <message>
+            <source>Sale closed: {status}</source>
+            <translation>Értékesítés lezárva: {status}</translation>
+        </message>
+        <message>
+            <source>Sale failed: {error}</source>
+            <translation>Értékesítés sikertelen: {error}</translation>
+        </message>
+        <message>
+            <source>{type}</source>
+            <translation>{type}</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductsModel</name>
         <message>
             <source>SKU</source>
@@ -1892,6 +2095,16 @@
         <message>
             <source>today {time}</source>
             <translation>ma {time}</translation>
+        </message>
+        <message>
+            <source>Lookup</source>
+            <translation>Ellenőrzés</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s)</source>
+            <translation>
+                <numerusform>%n tétel</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from salesdesk.sales.messages import Message
+
 SaleStatus = Literal[
     "draft",
     "awaiting_lookups",
@@ -47,6 +49,7 @@ class StepView(_View):
     status: StepStatus
     data: dict[str, Any] | None = None
     note: str | None = None
+    note_message: Message | None = None  # the note by code, for translation
 
 
 class LookupView(_View):
@@ -131,6 +134,7 @@ class SaleSummary(_View):
     expires_at: str
     submit_pending: bool = False
     problems: tuple[str, ...] = ()
+    problem_messages: tuple[Message, ...] = ()  # the problems by code, for translation
     order_number: str | None = None
     cancel_reason: str | None = None
     conflicts: tuple[dict[str, Any], ...] = ()

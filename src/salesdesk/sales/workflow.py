@@ -28,6 +28,7 @@ from salesdesk.sales.lookup_models import (
     CompanyLookupInput,
     CreditCheckInput,
 )
+from salesdesk.sales.messages import Message, msg
 from salesdesk.sales.money import LineAmounts, compute_totals, price_line
 from salesdesk.sales.payloads import (
     AcceptedSignal,
@@ -42,7 +43,6 @@ from salesdesk.sales.payloads import (
 from salesdesk.sales.pricelist import PriceList, PriceListError
 from salesdesk.sales.vat import parse_vat_number
 from salesdesk.sales.views import (
-    STEP_TITLES,
     STEPS,
     ApprovalView,
     CustomerView,
@@ -129,6 +129,7 @@ class Step:
     status: str = "empty"  # empty | done | stale
     data: dict[str, Any] | None = None
     note: str | None = None
+    changed: str | None = None  # for a stale step: which earlier step changed
 
 
 @dataclass
@@ -158,6 +159,7 @@ class SaleWorkflow:
         self.approval = Approval()
         self.submit_intent = False
         self.submit_stopped: tuple[str, ...] = ()
+        self.submit_stopped_messages: tuple[Message, ...] = ()
         self.order_number: str | None = None
         self.cancel_reason: str | None = None
         self.start: SaleStart | None = None
@@ -263,6 +265,7 @@ class SaleWorkflow:
     def submit(self, payload: SubmitSignal) -> None:
         self.submit_intent = True
         self.submit_stopped = ()
+        self.submit_stopped_messages = ()
 
     @submit.validator
     def _check_submit(self, payload: SubmitSignal) -> None:
@@ -333,6 +336,7 @@ class SaleWorkflow:
         step.data = data
         step.status = "done"
         step.note = None
+        step.changed = None
         if not changed:
             return
         # Editing a step makes every later finished step a suggestion to confirm again.
@@ -340,7 +344,8 @@ class SaleWorkflow:
             other = self.steps[later]
             if other.status == "done":
                 other.status = "stale"
-                other.note = f"confirm again: {STEP_TITLES[name]} changed"
+                other.changed = name
+                other.note = msg("note_changed", changed=name).text
 
     # ------------------------------------------------------------------ lookups
     def _start_lookup(self, kind: str, payload: BaseModel) -> None:
@@ -436,9 +441,10 @@ class SaleWorkflow:
     # ------------------------------------------------------------------ submission
     def _finish_submit_intent(self) -> None:
         self.submit_intent = False
-        problems = self._problems(include_pending_lookups=False)
+        problems = self._problem_messages(include_pending_lookups=False)
         if problems:
-            self.submit_stopped = tuple(problems)
+            self.submit_stopped = tuple(m.text for m in problems)
+            self.submit_stopped_messages = tuple(problems)
             return
         self.phase = "submitted"
         if self._expiry is not None and not self._expiry.done():
@@ -446,52 +452,66 @@ class SaleWorkflow:
 
     def _problems(self, *, include_pending_lookups: bool = True) -> list[str]:
         """What blocks submission, in plain words."""
-        out: list[str] = []
+        return [
+            m.text for m in self._problem_messages(include_pending_lookups=include_pending_lookups)
+        ]
+
+    def _problem_messages(self, *, include_pending_lookups: bool = True) -> list[Message]:
+        """What blocks submission, by stable code (see salesdesk.sales.messages)."""
+        out: list[Message] = []
         for name in STEPS:
             step = self.steps[name]
             if step.status == "empty":
-                out.append(f"{STEP_TITLES[name]} is not filled in yet")
+                out.append(msg("step_empty", step=name))
             elif step.status == "stale":
-                out.append(f"{STEP_TITLES[name]} must be confirmed again ({step.note})")
+                out.append(msg("step_stale", step=name, changed=step.changed or name))
         company = self.lookups.get("company")
         if company is not None:
             if company.status == "pending" and include_pending_lookups:
-                out.append("the VAT number is still being checked")
+                out.append(msg("vat_checking"))
             elif company.status == "failed":
-                out.append(f"the VAT number could not be checked: {company.error}")
+                out.append(msg("vat_check_failed", error=company.error))
             elif company.status == "done" and company.result and not company.result.get("valid"):
                 vat = (self.steps["customer"].data or {}).get("vat_number")
-                out.append(f"VAT number {vat} is not registered in VIES; correct it")
+                out.append(msg("vat_not_registered", vat=vat))
         credit = self.lookups.get("credit")
         if credit is not None:
             if credit.status == "pending" and include_pending_lookups:
-                out.append("the credit check is still running")
+                out.append(msg("credit_running"))
             elif credit.status == "failed":
-                out.append(f"the credit check failed: {credit.error}")
+                out.append(msg("credit_failed", error=credit.error))
             elif credit.status == "done" and credit.result:
                 if not credit.result.get("approved"):
-                    reason = credit.result.get("reason") or "no reason given"
-                    out.append(f"the credit bureau did not approve this order ({reason})")
+                    reason = credit.result.get("reason")
+                    out.append(
+                        msg("credit_declined", reason=reason)
+                        if reason
+                        else msg("credit_declined_no_reason")
+                    )
                 else:
                     limit = Decimal(str(credit.result.get("limit", "0")))
                     gross = Decimal(self._totals().gross)
                     if gross > limit:
-                        out.append(
-                            f"the gross total {gross} exceeds the approved credit limit {limit}"
-                        )
+                        out.append(msg("credit_limit_exceeded", gross=str(gross), limit=str(limit)))
         elif self.steps["customer"].data and self.steps["lines"].data:
-            out.append("the credit check has not run yet")
+            out.append(msg("credit_not_run"))
         address = self.lookups.get("address")
         if address is not None and address.status == "pending" and include_pending_lookups:
-            out.append("the address is still being checked")
+            out.append(msg("address_checking"))
         if self.approval.status == "pending":
+            threshold = self.start.discount_approval_threshold if self.start else 15
             out.append(
-                f"a manager must approve the {self._max_discount()}% discount "
-                f"(above {self.start.discount_approval_threshold if self.start else 15}%)"
+                msg(
+                    "approval_pending",
+                    discount=str(self._max_discount()),
+                    threshold=str(threshold),
+                )
             )
         elif self.approval.status == "rejected":
-            comment = f": {self.approval.comment}" if self.approval.comment else ""
-            out.append(f"the manager rejected the discount{comment}; lower it to resubmit")
+            if self.approval.comment:
+                out.append(msg("approval_rejected_comment", comment=self.approval.comment))
+            else:
+                out.append(msg("approval_rejected"))
         return out
 
     # ------------------------------------------------------------------ money
@@ -536,7 +556,7 @@ class SaleWorkflow:
         if self._lookups_pending():
             return "awaiting_lookups"
         if self.approval.status == "pending" and not [
-            p for p in self._problems() if not p.startswith("a manager must approve")
+            m for m in self._problem_messages() if m.code != "approval_pending"
         ]:
             return "awaiting_approval"
         if not self._problems():
@@ -546,9 +566,11 @@ class SaleWorkflow:
     @flow.query
     def summary(self) -> SaleSummary:
         assert self.start is not None and self.price_list is not None
-        problems = list(self._problems()) if self.phase == "open" else []
+        messages = list(self._problem_messages()) if self.phase == "open" else []
         if self.submit_stopped and self.phase == "open" and not self.submit_intent:
-            problems.insert(0, "automatic submission stopped: " + "; ".join(self.submit_stopped))
+            stopped = [m.model_dump() for m in self.submit_stopped_messages]
+            messages.insert(0, msg("submit_stopped", problems=stopped))
+        problems = [m.text for m in messages]
         return SaleSummary(
             workflow_id=flow.info().workflow_id,
             status=self.status(),
@@ -576,6 +598,7 @@ class SaleWorkflow:
             expires_at=self.expires_at,
             submit_pending=self.submit_intent,
             problems=tuple(problems),
+            problem_messages=tuple(messages),
             order_number=self.order_number,
             cancel_reason=self.cancel_reason,
         )
@@ -593,6 +616,11 @@ class SaleWorkflow:
             step = self.steps[name]
             status = step.status
             note = step.note
+            note_message = (
+                msg("note_changed", changed=step.changed)
+                if status == "stale" and step.changed
+                else None
+            )
             if (
                 name == "customer"
                 and status == "done"
@@ -601,8 +629,13 @@ class SaleWorkflow:
                 and company.result is not None
                 and not company.result.get("valid")
             ):
-                status, note = "invalid", "the VAT number is not registered in VIES"
-            views.append(StepView(name=name, status=status, data=step.data, note=note))
+                note_message = msg("note_vat_not_registered")
+                status, note = "invalid", note_message.text
+            views.append(
+                StepView(
+                    name=name, status=status, data=step.data, note=note, note_message=note_message
+                )
+            )
         return tuple(views)
 
     def _customer_view(self) -> CustomerView | None:

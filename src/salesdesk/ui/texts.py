@@ -240,3 +240,184 @@ def relative_time(value: str | None, now: datetime | None = None) -> str:
     if local.date() == current.astimezone().date():
         return translate("Texts", "today {time}").format(time=format_time(value))
     return format_datetime(value)
+
+
+# --------------------------------------------------------------------------- domain messages
+_LOOKUP_CODES = {"company_lookup": "company", "credit_check": "credit", "address_check": "address"}
+
+
+def _message_templates() -> dict[str, str]:
+    return _message_templates_in(current_language())
+
+
+@lru_cache(maxsize=4)
+def _message_templates_in(_language: str) -> dict[str, str]:
+    """The UI's wording of salesdesk.sales.messages codes (translated by Qt Linguist),
+    once per language."""
+    return {
+        "step_empty": translate("Messages", "{step} is not filled in yet"),
+        "step_stale": translate("Messages", "{step} must be confirmed again ({changed} changed)"),
+        "vat_checking": translate("Messages", "the VAT number is still being checked"),
+        "vat_check_failed": translate("Messages", "the VAT number could not be checked: {error}"),
+        "vat_not_registered": translate(
+            "Messages", "VAT number {vat} is not registered in VIES; correct it"
+        ),
+        "credit_running": translate("Messages", "the credit check is still running"),
+        "credit_failed": translate("Messages", "the credit check failed: {error}"),
+        "credit_declined": translate(
+            "Messages", "the credit bureau did not approve this order ({reason})"
+        ),
+        "credit_declined_no_reason": translate(
+            "Messages", "the credit bureau did not approve this order (no reason given)"
+        ),
+        "credit_limit_exceeded": translate(
+            "Messages", "the gross total {gross} exceeds the approved credit limit {limit}"
+        ),
+        "credit_not_run": translate("Messages", "the credit check has not run yet"),
+        "address_checking": translate("Messages", "the address is still being checked"),
+        "approval_pending": translate(
+            "Messages", "a manager must approve the {discount} discount (above {threshold})"
+        ),
+        "approval_rejected": translate(
+            "Messages", "the manager rejected the discount; lower it to resubmit"
+        ),
+        "approval_rejected_comment": translate(
+            "Messages", "the manager rejected the discount: {comment}; lower it to resubmit"
+        ),
+        "submit_stopped": translate("Messages", "automatic submission stopped: {problems}"),
+        "note_changed": translate("Messages", "{changed} changed"),
+        "note_vat_not_registered": translate(
+            "Messages", "the VAT number is not registered in VIES"
+        ),
+        "tl_started": translate("Messages", "Sale started by {agent} with price list {version}"),
+        "tl_customer": translate("Messages", "Customer set: VAT {vat}"),
+        "tl_customer_named": translate(
+            "Messages", "Customer set: VAT {vat}, company name “{name}”"
+        ),
+        "tl_contact": translate("Messages", "Contact set: {name} <{email}>"),
+        "tl_lines": translate("Messages", "Lines set: {lines}"),
+        "tl_terms": translate("Messages", "Terms set: payment in {days} days"),
+        "tl_submit": translate("Messages", "Submitted by the agent"),
+        "tl_cancel": translate("Messages", "Cancelled: {reason}"),
+        "tl_discount_approved": translate("Messages", "Discount approved"),
+        "tl_discount_approved_comment": translate("Messages", "Discount approved — {comment}"),
+        "tl_discount_rejected": translate("Messages", "Discount rejected"),
+        "tl_discount_rejected_comment": translate("Messages", "Discount rejected — {comment}"),
+        "tl_accepted": translate("Messages", "Order accepted: order number {order}"),
+        "tl_signal": translate("Messages", "Signal {name}"),
+        "tl_lookup_started": translate("Messages", "Started: {lookup}"),
+        "tl_lookup_done": translate("Messages", "Finished: {lookup} (attempt {attempts})"),
+        "tl_vat_valid": translate(
+            "Messages", "Finished: {lookup} — valid, {name} (attempt {attempts})"
+        ),
+        "tl_vat_valid_unnamed": translate(
+            "Messages", "Finished: {lookup} — valid (attempt {attempts})"
+        ),
+        "tl_vat_invalid": translate(
+            "Messages", "Finished: {lookup} — NOT valid (attempt {attempts})"
+        ),
+        "tl_vat_invalid_named": translate(
+            "Messages", "Finished: {lookup} — NOT valid, {name} (attempt {attempts})"
+        ),
+        "tl_credit_approved": translate(
+            "Messages",
+            "Finished: {lookup} — approved, limit {limit}, rating {rating} (attempt {attempts})",
+        ),
+        "tl_credit_declined": translate(
+            "Messages",
+            "Finished: {lookup} — declined, limit {limit}, rating {rating} (attempt {attempts})",
+        ),
+        "tl_address_found": translate(
+            "Messages", "Finished: {lookup} — {address} (attempt {attempts})"
+        ),
+        "tl_address_not_found": translate(
+            "Messages", "Finished: {lookup} — address not found (attempt {attempts})"
+        ),
+        "tl_lookup_failed": translate("Messages", "{lookup} failed: {error}"),
+        "tl_lookup_cancelled": translate("Messages", "{lookup} cancelled"),
+        "tl_quote_valid_until": translate("Messages", "Quote valid until {date}"),
+        "tl_quote_expired": translate("Messages", "Quote validity ran out"),
+        "tl_marker": translate("Messages", "Process version marker {patch}"),
+        "tl_closed": translate("Messages", "Sale closed: {status}"),
+        "tl_failed": translate("Messages", "Sale failed: {error}"),
+        "tl_event": translate("Messages", "{type}"),
+    }
+
+
+def _message_params(code: str, params: dict[str, Any]) -> dict[str, Any]:
+    out = {k: ("?" if v is None else v) for k, v in params.items()}
+    for key in ("step", "changed"):
+        if key in out:
+            out[key] = step_title(str(out[key]))
+    if "lookup" in out:
+        kind = _LOOKUP_CODES.get(str(out["lookup"]))
+        out["lookup"] = lookup_title(kind) if kind else translate("Texts", "Lookup")
+    if code == "submit_stopped":
+        out["problems"] = "; ".join(message_text(p) for p in params.get("problems") or [])
+    if code == "approval_pending":
+        out["discount"] = percent(out.get("discount"))
+        out["threshold"] = percent(out.get("threshold"))
+    if code == "credit_limit_exceeded":
+        for key in ("gross", "limit"):
+            out[key] = format_number(out[key])
+    if code in ("tl_credit_approved", "tl_credit_declined"):
+        out["limit"] = format_number(out.get("limit"))
+    if code == "tl_lines":
+        out["lines"] = translate("Texts", "%n line(s)", None, int(out.get("count") or 0))
+    if code == "tl_quote_valid_until":
+        out["date"] = format_date(str(out.get("date")))
+    if code == "tl_closed":
+        out["status"] = status_text(str(out.get("status")))
+    return out
+
+
+def message_text(message: Any) -> str:
+    """A domain message (``salesdesk.sales.messages.Message``, or its dict) in the UI's
+    language; an unknown code falls back to the domain's English sentence."""
+    if isinstance(message, dict):
+        code, params = str(message.get("code")), dict(message.get("params") or {})
+    else:
+        code, params = str(message.code), dict(message.params)
+    template = _message_templates().get(code)
+    if template is None:
+        from salesdesk.sales.messages import Message, english
+
+        return english(Message(code=code, params=params))
+    try:
+        return template.format(**_message_params(code, params))
+    except (KeyError, IndexError, ValueError):
+        from salesdesk.sales.messages import Message, english
+
+        return english(Message(code=code, params=params))
+
+
+def format_number(value: object) -> str:
+    amount = to_decimal(value)
+    return QLocale().toString(float(amount), "f", 2 if amount != amount.to_integral() else 0)
+
+
+def problem_texts(summary: Any) -> list[str]:
+    """The summary's problems in the UI's language (by code when the summary has them)."""
+    messages = getattr(summary, "problem_messages", ())
+    if messages and len(messages) == len(summary.problems):
+        return [message_text(m) for m in messages]
+    return list(summary.problems)
+
+
+def submit_stopped_text(summary: Any) -> str | None:
+    """Why automatic submission stopped, in the UI's language; None when it did not."""
+    for message in getattr(summary, "problem_messages", ()):
+        if message.code == "submit_stopped":
+            return "; ".join(message_text(p) for p in message.params.get("problems") or [])
+    for problem in summary.problems:
+        if problem.startswith("automatic submission stopped"):
+            return str(problem[len("automatic submission stopped: ") :])
+    return None
+
+
+def step_note_text(view: Any) -> str | None:
+    """A step's note ("Customer changed") in the UI's language."""
+    message = getattr(view, "note_message", None)
+    if message is not None:
+        return message_text(message)
+    return str(view.note) if view.note else None

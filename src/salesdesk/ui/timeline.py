@@ -112,14 +112,14 @@ class TimelineDialog(QDialog):
                     str(entry.seq),
                     texts.format_datetime(entry.time),
                     self._who(entry.who),
-                    entry.text,
+                    texts.message_text(entry.message) if entry.code else entry.text,
                 ]
             )
             name, color = ORIGIN_ICONS[origin_kind(entry.who)]
             item.setIcon(2, icon(name, color))
             item.setToolTip(1, entry.time)
             item.setToolTip(2, entry.origin)
-            item.setToolTip(3, entry.text)
+            item.setToolTip(3, item.text(3))
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items.append(item)
         self.tree.addTopLevelItems(items)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.ui import texts
 from salesdesk.ui.controller import AppController, CallError
 from salesdesk.ui.texts import step_title
 from salesdesk.ui.theme import set_read_only_look, set_role
@@ -127,7 +128,6 @@ class StepPage(QWidget):
     def _show_note(self, summary: SaleSummary) -> None:
         note = self.stale_note(summary)
         if note:
-            note = note.removeprefix("confirm again: ")
             text = self.tr(
                 "{note} since this step was confirmed: check it and confirm it again."
             ).format(note=note)
@@ -241,7 +241,8 @@ class StepPage(QWidget):
     def stale_note(self, summary: SaleSummary) -> str | None:
         for view in summary.steps:
             if view.name == self.step and view.status == "stale":
-                return view.note
+                note = texts.step_note_text(view)
+                return note.removeprefix("confirm again: ") if note else None
         return None
 
     def step_status(self, summary: SaleSummary) -> str:

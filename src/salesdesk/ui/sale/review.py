@@ -33,11 +33,31 @@ def _link_step(problem: str) -> str | None:
     return None
 
 
+_CODE_STEPS = {
+    "vat_checking": "customer",
+    "vat_check_failed": "customer",
+    "vat_not_registered": "customer",
+    "credit_limit_exceeded": "lines",
+    "approval_pending": "lines",
+    "approval_rejected": "lines",
+    "approval_rejected_comment": "lines",
+}
+
+
+def _problem_steps(summary: SaleSummary) -> list[str | None]:
+    messages = summary.problem_messages
+    if messages and len(messages) == len(summary.problems):
+        return [
+            str(m.params["step"]) if "step" in m.params else _CODE_STEPS.get(m.code)
+            for m in messages
+        ]
+    return [_link_step(p) for p in summary.problems]
+
+
 def problems_html(summary: SaleSummary) -> str:
     items = []
-    for problem in summary.problems:
+    for problem, step in zip(texts.problem_texts(summary), _problem_steps(summary), strict=True):
         text = escape(problem[:1].upper() + problem[1:])
-        step = _link_step(problem)
         if step:
             link = escape(
                 translate("ReviewPage", "Go to {step}").format(step=texts.step_title(step))
@@ -124,7 +144,7 @@ class ReviewPage(QWidget):
             )
             kind = "warning" if summary.status != "awaiting_lookups" else "info"
             self.readiness.show_message(kind, f"<b>{escape(head)}</b>{problems_html(summary)}")
-            self.readiness.setAccessibleName(head + " " + "; ".join(summary.problems))
+            self.readiness.setAccessibleName(head + " " + "; ".join(texts.problem_texts(summary)))
 
         c = summary.customer
         if c is None:
@@ -374,9 +394,7 @@ class SubmitPage(QWidget):
 
     def load(self, summary: SaleSummary) -> None:
         self.summary = summary
-        stopped = next(
-            (p for p in summary.problems if p.startswith("automatic submission stopped")), None
-        )
+        stopped = texts.submit_stopped_text(summary)
         if summary.status == "accepted":
             self.state = "accepted"
             self.icon.set_icon("check-circle", "success")
@@ -410,7 +428,7 @@ class SubmitPage(QWidget):
             self.state = "stopped"
             self.icon.set_icon("alert", "warning")
             self.headline.setText(self.tr("Automatic submission stopped"))
-            self.body.setText(stopped[len("automatic submission stopped: ") :].capitalize())
+            self.body.setText(stopped[:1].upper() + stopped[1:])
         elif summary.status in ("cancelled", "expired"):
             self.state = summary.status
             self.icon.set_icon("ban", "danger")

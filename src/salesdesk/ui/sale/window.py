@@ -473,8 +473,8 @@ class SaleWindow(QWidget):
             if isinstance(built, StepPage):
                 self._update_step_state(built)
             else:
-                self.steps.set_state(view.name, view.status, view.note)
-        stopped = any(p.startswith("automatic submission stopped") for p in summary.problems)
+                self.steps.set_state(view.name, view.status, texts.step_note_text(view))
+        stopped = texts.submit_stopped_text(summary) is not None
         waiting = summary.status in ("awaiting_lookups", "submit_pending")
         review_state = (
             "done"
@@ -537,7 +537,7 @@ class SaleWindow(QWidget):
             return
         view = next((v for v in self.summary.steps if v.name == page.step), None)
         state: str = view.status if view is not None else "empty"
-        note = view.note if view is not None else None
+        note = texts.step_note_text(view) if view is not None else None
         if page.is_dirty() and not page.read_only:
             state = "edited"
         self.steps.set_state(page.step, state, note)
