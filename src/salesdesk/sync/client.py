@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import ssl
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,38 @@ from salesdesk.sales.lookup_models import LookupOutcome
 from salesdesk.sync.errors import AuthError, BadResponse, OfflineError, ServerRejected
 
 _OFFLINE_STATUS = {502, 503, 504}
+#: Without a Retry-After, a busy server (429) is asked again after this many seconds.
+DEFAULT_BUSY_RETRY_S = 30.0
+
+
+class ServerBusy(OfflineError):
+    """429 Too Many Requests (from the server or a proxy in front of it): try again later,
+    after ``retry_after`` seconds. Nothing is assumed to have happened."""
+
+    def __init__(self, message: str, retry_after: float, server_message: str | None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.server_message = server_message
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None if unusable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(min(int(value), 86400))
+    try:
+        from email.utils import parsedate_to_datetime
+
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    from datetime import UTC, datetime
+
+    return max(0.0, min((when - datetime.now(UTC)).total_seconds(), 86400.0))
 
 
 @dataclass(frozen=True)
@@ -119,13 +152,19 @@ class ServerClient:
         ca_file: str | None = None,
         trust_policy_ca: bool = True,
         timeout: float = 20.0,
+        deadline: float | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         """``ca_file``: an extra CA bundle of this profile (``login --ca-file``). With
         ``trust_policy_ca`` (the default) the admin policy's ``server.ca_file`` is trusted
-        too. Both only add trust; certificates are always verified."""
+        too. Both only add trust; certificates are always verified.
+
+        ``timeout`` bounds each network wait; ``deadline`` (default three times that) bounds
+        a whole request, so an answer trickling in byte by byte cannot hold a sync or a
+        lookup forever."""
         self.base_url = base_url.rstrip("/")
         self.token = token
+        self._deadline = deadline if deadline is not None else 3 * timeout
         files = [policy_ca_file() if trust_policy_ca else None, ca_file]
         # An unusable CA file is reported on the first request, as a clear refusal that
         # every caller already handles; meanwhile only the system's CAs are trusted.
@@ -165,7 +204,7 @@ class ServerClient:
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
-            response = self._http.request(method, path, headers=headers, **kwargs)
+            response = self._send(method, path, headers, **kwargs)
         except httpx.TimeoutException as exc:
             raise OfflineError(f"the server at {self.base_url} did not answer in time") from exc
         except (httpx.TransportError, ssl.SSLError) as exc:
@@ -179,6 +218,24 @@ class ServerClient:
             raise OfflineError(f"cannot reach the server at {self.base_url}") from exc
         if response.status_code in _OFFLINE_STATUS:
             raise OfflineError(f"the server at {self.base_url} is unavailable right now")
+        if response.status_code == 429:
+            body = self._json(response, allow_error=True)
+            server_message = body.get("message") if isinstance(body, dict) else None
+            wait = _retry_after(response.headers.get("Retry-After"))
+            wait = DEFAULT_BUSY_RETRY_S if wait is None else wait
+            raise ServerBusy(
+                f"the server at {self.base_url} is busy (too many requests); "
+                f"trying again in {wait:.0f} s",
+                wait,
+                str(server_message) if server_message else None,
+            )
+        if response.status_code >= 500:
+            # The server (or a proxy) failed while answering: nothing is known to have
+            # happened, so this is "try again later", never a refusal of the request.
+            raise OfflineError(
+                f"the server at {self.base_url} had a problem answering "
+                f"(HTTP {response.status_code}); trying again later"
+            )
         if response.status_code == 401:
             raise AuthError("the server no longer accepts this sign-in; log in again")
         if response.status_code >= 400:
@@ -187,6 +244,33 @@ class ServerClient:
             fields = (body or {}).get("fields") or {}
             raise ServerRejected(response.status_code, str(message), dict(fields))
         return response
+
+    def _send(
+        self, method: str, path: str, headers: dict[str, str], **kwargs: Any
+    ) -> httpx.Response:
+        """The request, its body read within the deadline (httpx only bounds each read)."""
+        started = time.monotonic()
+        with self._http.stream(method, path, headers=headers, **kwargs) as streamed:
+            chunks: list[bytes] = []
+            for chunk in streamed.iter_bytes():  # decoded (gzip...)
+                chunks.append(chunk)
+                if time.monotonic() - started > self._deadline:
+                    raise OfflineError(
+                        f"the server at {self.base_url} is answering too slowly (no complete "
+                        f"answer within {self._deadline:.0f} s); trying again later"
+                    )
+            # The body is kept decoded: the length and encoding headers no longer apply.
+            dropped = {"content-length", "content-encoding"}
+            headers_in = [
+                (k, v) for k, v in streamed.headers.multi_items() if k.lower() not in dropped
+            ]
+            return httpx.Response(
+                streamed.status_code,
+                headers=headers_in,
+                content=b"".join(chunks),
+                request=streamed.request,
+                extensions=streamed.extensions,
+            )
 
     @staticmethod
     def _json(response: httpx.Response, *, allow_error: bool = False) -> Any:
@@ -208,6 +292,9 @@ class ServerClient:
             raise AuthError(
                 f"wrong user name or password for {self.base_url}; nothing was saved"
             ) from None
+        except ServerBusy as exc:
+            # Throttled sign-in: the server's own words say how long to wait.
+            raise ServerRejected(429, exc.server_message or str(exc)) from None
         body = self._json(response)
         try:
             user = body["user"]
@@ -279,6 +366,17 @@ class ServerClient:
         response = self._request("GET", "/api/v1/price-lists/current", headers=headers)
         if response.status_code == 304:
             return None, etag
+        from pydantic import ValidationError
+
+        from salesdesk.sales.pricelist import PriceList
+
+        try:
+            PriceList.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise BadResponse(
+                f"the server's price list was cut off or cannot be read ({exc.error_count()} "
+                "problem(s)); the current one is kept"
+            ) from None
         return response.text, response.headers.get("ETag")
 
     # ------------------------------------------------------------------ lookups
