@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._on_sync_status(controller.sync_status())
         self._update_actions()
         self._show_policy_problems()
+        self.restore_layout()
         # Relative times ("5 min ago") stay true while the window is open.
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -495,6 +496,9 @@ class MainWindow(QMainWindow):
             window.closed.connect(lambda wid=workflow_id: self.sale_windows.pop(wid, None))
             window.timelineRequested.connect(self.show_timeline_of)
             window.quoteRequested.connect(self.save_quote_of)
+            if self.settings.sale_geometry:
+                window.restoreGeometry(_bytes(self.settings.sale_geometry))
+            window.geometryToKeep.connect(self._keep_sale_geometry)
             window.show_when_ready()  # one paint, with the sale in it
             return window
         window.raise_()
@@ -602,7 +606,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _settings_changed(self, settings: UiSettings) -> None:
-        self.settings = settings
+        # The dialog edits language, server and user; what the window keeps stays.
+        self.settings = replace(
+            self.settings,
+            language=settings.language,
+            server_url=settings.server_url,
+            user=settings.user,
+        )
 
     def about(self) -> None:
         from salesdesk import __version__
@@ -624,8 +634,40 @@ class MainWindow(QMainWindow):
         box.open()
 
     # ------------------------------------------------------------------ closing
+    # ------------------------------------------------------------------ layout
+    def restore_layout(self) -> None:
+        """The window's size and place, and the list's columns, as they were left."""
+        if self.settings.main_geometry:
+            self.restoreGeometry(_bytes(self.settings.main_geometry))
+        if self.settings.sales_columns:
+            self.table.horizontalHeader().restoreState(_bytes(self.settings.sales_columns))
+
+    def _keep_sale_geometry(self, geometry: str) -> None:
+        self.settings = replace(self.settings, sale_geometry=geometry)
+
+    def save_layout(self) -> None:
+        """Remember the geometry (written on the service thread, before it stops)."""
+        updated = replace(
+            self.settings,
+            main_geometry=_text(self.saveGeometry()),
+            sales_columns=_text(self.table.horizontalHeader().saveState()),
+        )
+        self.settings = updated
+        if self.controller.running:
+            data_dir = self.controller.data_dir
+            self.controller.call(lambda _s: updated.save(data_dir))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Each sale window keeps its unfinished fields as a draft when it closes.
         for window in list(self.sale_windows.values()):
             window.close()
+        self.save_layout()
         event.accept()
+
+
+def _bytes(text: str) -> QByteArray:
+    return QByteArray.fromBase64(text.encode("ascii"))
+
+
+def _text(data: QByteArray) -> str:
+    return bytes(data.toBase64().data()).decode("ascii")

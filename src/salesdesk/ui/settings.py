@@ -49,6 +49,11 @@ class UiSettings:
     server_url: str = ""
     user: str = ""
     policy_notice: str = ""  # fingerprint of the policy problems the person has hidden
+    # Window geometry (QWidget.saveGeometry, base64) and the sales table's columns
+    # (QHeaderView.saveState), restored at the next start.
+    main_geometry: str = ""
+    sale_geometry: str = ""
+    sales_columns: str = ""
 
     @classmethod
     def load(cls, data_dir: Path) -> UiSettings:

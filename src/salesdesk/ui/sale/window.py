@@ -61,6 +61,7 @@ Page = StepPage | ReviewPage | SubmitPage
 
 class SaleWindow(QWidget):
     closed = Signal()
+    geometryToKeep = Signal(str)  # saveGeometry() as base64, when the window closes
     timelineRequested = Signal(str)
     quoteRequested = Signal(str)
     opened = Signal()
@@ -816,6 +817,8 @@ class SaleWindow(QWidget):
             self._closing = True
             self.save_draft()  # does nothing if the sale never opened
             self.controller.watch(self.workflow_id, False)
+            if self.is_open:
+                self.geometryToKeep.emit(bytes(self.saveGeometry().toBase64().data()).decode())
             self.closed.emit()
         event.accept()
 
