@@ -377,10 +377,10 @@ def run_torture(
         not result["lost"]
         and not result["duplicated"]
         and not result["divergent"]
+        and not result["missing_on_device"]
         and not result["replay_failures"]
         and not result["pending_uploads"]
         and not result["refused"]
-        and not result["appeared_from_nowhere"]
         and not figures.worker_errors
     )
     return result
@@ -571,9 +571,16 @@ def _heal_and_check(
         engine = sa.create_engine(servers[0].database_url)
         try:
             with engine.connect() as conn:
-                wids = sorted(
-                    r[0] for r in conn.execute(sa.text("SELECT workflow_id FROM workflows"))
-                )
+                owners = {
+                    r[0]: (r[1], r[2])
+                    for r in conn.execute(
+                        sa.text(
+                            "SELECT w.workflow_id, u.name, w.team FROM workflows w "
+                            "JOIN users u ON u.id = w.owner_user_id"
+                        )
+                    )
+                }
+            wids = sorted(owners)
         finally:
             engine.dispose()
         server_histories: dict[str, list[dict[str, Any]]] = {}
@@ -600,6 +607,7 @@ def _heal_and_check(
         pending_uploads: dict[str, int] = {}
         refused: list[str] = []
         divergent: list[str] = []
+        missing: list[str] = []
         seen: Counter[tuple[str, str, str, str]] = Counter()
         for wid, history in server_histories.items():
             for e in history:
@@ -616,6 +624,12 @@ def _heal_and_check(
             waiting = sum(max(0, r.position - r.synced_position) for r in rows)
             if waiting:
                 pending_uploads[d.name] = waiting
+            held = {r.workflow_id for r in rows}
+            for wid, (owner, team) in owners.items():
+                # Everything the user may see must have reached the device (pull).
+                visible = owner == d.user or (d.user == "mark" and team == "north")
+                if visible and wid not in held:
+                    missing.append(f"{d.name} {wid}")
             for r in rows:
                 if sales.rejected(r.workflow_id):
                     refused.append(f"{d.name} {r.workflow_id}: {sales.rejected(r.workflow_id)}")
@@ -643,7 +657,6 @@ def _heal_and_check(
                 )
         origins = {sales.origin for _d, sales, _s in opened}
         unacked_present = 0
-        nowhere: list[str] = []
         for key, count in seen.items():
             if key[1] not in origins or key[2] == "submit":
                 continue
@@ -660,10 +673,10 @@ def _heal_and_check(
             "lost": lost,
             "duplicated": duplicated,
             "divergent": divergent,
+            "missing_on_device": missing,
             "replay_failures": replay_failures,
             "pending_uploads": pending_uploads,
             "refused": refused,
-            "appeared_from_nowhere": nowhere,
             "heal_rounds": rounds,
         }
     finally:
@@ -698,7 +711,8 @@ def summary_line(result: dict[str, Any]) -> str:
         f"(+{result['signals_present_unacknowledged']} recorded but killed before the ack "
         f"was logged), {result['conflicts_shown']} conflicts shown; lost "
         f"{len(result['lost'])}, duplicated {len(result['duplicated'])}, divergent "
-        f"{len(result['divergent'])}, replay failures {len(result['replay_failures'])}, "
+        f"{len(result['divergent'])}, missing on a device {len(result['missing_on_device'])}, "
+        f"replay failures {len(result['replay_failures'])}, "
         f"pending uploads {sum(result['pending_uploads'].values())}, refused "
         f"{len(result['refused'])}, worker errors {len(result['worker_errors'])}"
     )
@@ -771,6 +785,7 @@ def main(argv: list[str] | None = None) -> int:
             "lost",
             "duplicated",
             "divergent",
+            "missing_on_device",
             "replay_failures",
             "refused",
             "worker_errors",

@@ -41,6 +41,7 @@ def test_kill_torture(pg_url: str, tmp_path: Path) -> None:
                 "lost",
                 "duplicated",
                 "divergent",
+                "missing_on_device",
                 "replay_failures",
                 "pending_uploads",
                 "refused",
