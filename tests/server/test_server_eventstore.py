@@ -339,3 +339,14 @@ def test_racing_identical_pushes_store_once(engine: Engine) -> None:
     assert not errors, errors
     assert sorted(r.inserted for r in outcomes if isinstance(r, Appended)) == [0] * 10 + [3] * 5
     assert all_cursors(engine) == list(range(1, 16))
+
+
+def test_control_characters_are_exactly_unicode_category_cc() -> None:
+    import sys
+    import unicodedata
+
+    from salesdesk.server.users import has_control_chars
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert has_control_chars(f"a{char}b") == (unicodedata.category(char) == "Cc"), hex(code)

@@ -484,9 +484,15 @@ def high_water_mark(conn: Executor) -> int:
 
 
 def read_since(
-    conn: Executor, cursor: int, principal_filter: Principal | None, limit: int = 500
+    conn: Executor,
+    cursor: int,
+    principal_filter: Principal | None,
+    limit: int = 500,
+    *,
+    exclude_device: str | None = None,
 ) -> tuple[list[StoredEvent], int]:
-    """Events with cursor > ``cursor`` visible to ``principal_filter`` (None: all).
+    """Events with cursor > ``cursor`` visible to ``principal_filter`` (None: all), less
+    those pushed by ``exclude_device`` (a device has its own events already).
 
     Returns ``(events, next_cursor)``. When fewer than ``limit`` events come back,
     ``next_cursor`` is the high-water mark, skipping events of other users at once.
@@ -495,6 +501,10 @@ def read_since(
         raise ValueError("limit must be at least 1")
     high = high_water_mark(conn)  # first: everything up to it is committed
     condition = and_(events.c.cursor > cursor, events.c.cursor <= high)
+    if exclude_device is not None:
+        condition = and_(
+            condition, or_(events.c.device_id.is_(None), events.c.device_id != exclude_device)
+        )
     stmt = select(*events.c).where(condition)
     if principal_filter is not None and principal_filter.role is not Role.ADMIN:
         stmt = stmt.join(workflows, workflows.c.workflow_id == events.c.workflow_id).where(
@@ -630,3 +640,41 @@ def record_device(
     if pull_cursor is not None:
         values["last_pull_cursor"] = pull_cursor
     conn.execute(devices.update().where(devices.c.device_id == device_id).values(**values))
+
+
+def claim_device(
+    conn: Executor,
+    device_id: str,
+    user_id: int,
+    *,
+    now: datetime | None = None,
+    pull_cursor: int | None = None,
+) -> bool:
+    """Record that ``device_id`` synced for ``user_id`` (and, after a pull, up to which
+    cursor). A device id belongs to the user who first used it: False, and nothing
+    recorded, when it is another user's."""
+    now = now or datetime.now(UTC)
+    values: dict[str, Any] = {"last_seen_at": now}
+    if pull_cursor is not None:
+        values["last_pull_cursor"] = pull_cursor
+    mine = (devices.c.device_id == device_id) & (devices.c.user_id == user_id)
+    if conn.execute(
+        devices.update().where(mine).values(**values).returning(devices.c.device_id)
+    ).first():
+        return True
+    insert_ignore(
+        conn,
+        devices,
+        {
+            "device_id": device_id,
+            "user_id": user_id,
+            "first_seen_at": now,
+            "last_seen_at": now,
+            "last_pull_cursor": pull_cursor or 0,
+        },
+        ["device_id"],
+    )
+    owner = conn.execute(
+        select(devices.c.user_id).where(devices.c.device_id == device_id)
+    ).scalar_one()
+    return int(owner) == user_id

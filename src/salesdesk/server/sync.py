@@ -23,7 +23,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from salesdesk.flow.errors import FlowError, SignalRejected
-from salesdesk.flow.events import Event, EventType, parse_time, utc_iso
+from salesdesk.flow.events import (
+    FLAG_CHECK_ACTIVITY_INPUT,
+    Event,
+    EventType,
+    parse_time,
+    utc_iso,
+)
 from salesdesk.flow.instance import WorkflowInstance
 from salesdesk.sales.views import SaleSummary
 from salesdesk.sales.workflow import WORKFLOW_TYPE, SaleWorkflow
@@ -38,8 +44,12 @@ log = logging.getLogger(__name__)
 WORKFLOWS: tuple[type[Any], ...] = (SaleWorkflow,)
 MAX_EVENTS_PER_WORKFLOW = 5000
 
-# What a push of a sale owned by someone else answers: the same whether or not it exists.
-FOREIGN_OR_MISSING = "this sale belongs to another agent"
+# What a push to a sale of someone else answers. It names nobody; that the id is taken
+# cannot be hidden from a push that would create it, but sale ids are random UUIDs.
+FOREIGN_OR_MISSING = "this sale id is not yours to write"
+
+# Engine flags (recorded in WorkflowStarted) a new sale must have been started with.
+REQUIRED_FLAGS: tuple[str, ...] = (FLAG_CHECK_ACTIVITY_INPUT,)
 
 PushStatus = Literal["accepted", "duplicate", "conflict", "rejected"]
 
@@ -69,6 +79,13 @@ class AccessDenied(FlowError):
 
 class NotFound(FlowError):
     pass
+
+
+class DeviceTaken(AccessDenied):
+    """The device id was first used by another user."""
+
+
+DEVICE_TAKEN = "this device id is registered to another user; sign in on that device again"
 
 
 def event_to_json(e: Event, cursor: int | None = None) -> dict[str, Any]:
@@ -197,9 +214,12 @@ class SyncService:
         # serialised anyway): the positions read here stay true until commit, even with
         # other server instances pushing the same sales, so replays start where the store
         # is. Order numbers and the event counter are taken only after these locks.
+        if not eventstore.claim_device(conn, device_id, principal.user_id, now=self.ctx.now()):
+            # Every sale of the request refused (and nothing stored), each with the reason.
+            return [(i, PushOutcome(it.workflow_id, "rejected", 0, DEVICE_TAKEN)) for i, it in todo]
         infos = eventstore.lock_workflows(conn, [item.workflow_id for _, item in todo])
         out: list[tuple[int, PushOutcome]] = []
-        planned: list[tuple[int, eventstore.PlannedAppend, list[Event], WorkflowInstance]] = []
+        replayed: list[tuple[int, _Replayed]] = []
         for index, item in todo:
             wid = item.workflow_id
             try:
@@ -211,7 +231,8 @@ class SyncService:
             if isinstance(step, PushOutcome):
                 out.append((index, step))
             else:
-                planned.append((index, *step))
+                replayed.append((index, step))
+        planned = [(index, *self._plan_append(conn, principal, r)) for index, r in replayed]
         appended = eventstore.append_batch(conn, [p for _, p, _, _ in planned], now=self.ctx.now())
         for (index, plan, reactions, inst), result in zip(planned, appended, strict=True):
             keep.append(inst)
@@ -227,13 +248,12 @@ class SyncService:
         device_id: str,
         item: PushedWorkflow,
         info: eventstore.WorkflowInfo | None,
-    ) -> PushOutcome | tuple[eventstore.PlannedAppend, list[Event], WorkflowInstance]:
+    ) -> PushOutcome | _Replayed:
         """Replay one pushed workflow on its locked row; either its answer (duplicate,
         conflict) or what to append. Raises ``_Reject``. Writes nothing but an order
         number, and that only for a sale that will be accepted."""
         wid = item.workflow_id
         if info is not None and not can_access_workflow(principal, info.owner_user_id, info.team):
-            # The same answer as for a sale that does not exist: no existence leak.
             raise _Reject(FOREIGN_OR_MISSING, 0)
         if info is None and item.expected_position != 0 and _locked_workflow(conn, wid):
             # Created by another transaction since the batch looked: look again, so
@@ -286,18 +306,24 @@ class SyncService:
                 server_position,
             ) from None
         self.ctx.metrics.replay_seconds.observe(time.perf_counter() - started)
-        # The server's own reaction is decided before the append, and appended with the
-        # pushed events: appends serialise on the event counter from its update to
-        # commit (eventstore.py), so that stretch must stay short.
+        return _Replayed(item, info is None, pushed, inst, summary)
+
+    def _plan_append(
+        self, conn: Executor, principal: Principal, done: _Replayed
+    ) -> tuple[eventstore.PlannedAppend, list[Event], WorkflowInstance]:
+        """The server's own reaction (an order number) and what to append. Called once
+        every sale of the batch has replayed, so the order-number row is locked only for
+        the short rest of the transaction."""
+        inst, summary = done.inst, done.summary
         reactions = self._react(conn, inst, summary)
         if reactions:
             summary = inst.query("summary")
         plan = eventstore.PlannedAppend(
-            workflow_id=wid,
-            workflow_type=item.workflow_type,
-            expected_position=item.expected_position,
-            new_events=pushed + [_new_event(e, None) for e in reactions],
-            create=info is None,
+            workflow_id=done.item.workflow_id,
+            workflow_type=done.item.workflow_type,
+            expected_position=done.item.expected_position,
+            new_events=done.pushed + [_new_event(e, None) for e in reactions],
+            create=done.create,
             owner_user_id=principal.user_id,
             team=principal.team,
             projection=_projection(summary),
@@ -330,6 +356,16 @@ class SyncService:
         start = first.data.get("input")
         if not isinstance(start, dict):
             raise _Reject("the start event carries no sale input", 0)
+        flags = first.data.get("flags")
+        missing = [f for f in REQUIRED_FLAGS if not isinstance(flags, list) or f not in flags]
+        if missing:
+            # Without it, replay would take activity results whatever input they claim to
+            # answer: a sale recorded so cannot be checked, and is refused.
+            raise _Reject(
+                f"the sale was started without the engine check {missing[0]!r} this server "
+                "requires; update SalesDesk and start the sale again",
+                0,
+            )
         if start.get("agent") != principal.name:
             raise _Reject(
                 f"the sale names agent {start.get('agent')!r}, but you are {principal.name!r}", 0
@@ -399,13 +435,18 @@ class SyncService:
         self, principal: Principal, device_id: str, cursor: int, limit: int
     ) -> tuple[list[tuple[int, str, Event]], int, bool]:
         self.ctx.metrics.pulls.inc()
-        with self.ctx.engine.connect() as conn:
-            found, next_cursor = eventstore.read_since(conn, cursor, principal, limit)
-            conn.rollback()
         with self.ctx.engine.begin() as conn:
-            eventstore.record_device(
-                conn, device_id, principal.user_id, now=self.ctx.now(), pull_cursor=next_cursor
+            if conn.dialect.name == "postgresql":
+                # This transaction only writes the device's bookkeeping row, which an OS
+                # crash may lose harmlessly: do not wait for the WAL flush.
+                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+            found, next_cursor = eventstore.read_since(
+                conn, cursor, principal, limit, exclude_device=device_id
             )
+            if not eventstore.claim_device(
+                conn, device_id, principal.user_id, now=self.ctx.now(), pull_cursor=next_cursor
+            ):
+                raise DeviceTaken(DEVICE_TAKEN)
         events = [(e.cursor, e.workflow_id, to_flow_event(e)) for e in found]
         return events, next_cursor, len(found) == limit
 
@@ -420,7 +461,8 @@ class SyncService:
         if info is None:
             raise NotFound(f"no sale {workflow_id} on this server")
         if not can_access_workflow(principal, info.owner_user_id, info.team):
-            raise AccessDenied("this sale belongs to another team")
+            # Answered exactly like a sale that does not exist: no existence leak.
+            raise NotFound(f"no sale {workflow_id} on this server")
         return info
 
     def summary(self, principal: Principal, workflow_id: str) -> SaleSummary:
@@ -444,7 +486,7 @@ class SyncService:
                     if info is None:
                         raise NotFound(f"no sale {workflow_id} on this server")
                     if not can_access_workflow(principal, info.owner_user_id, info.team):
-                        raise AccessDenied("this sale belongs to another team")
+                        raise NotFound(f"no sale {workflow_id} on this server")
                     inst = self.cache.load(
                         conn, workflow_id, info.type, stored_position=info.position
                     )
@@ -481,6 +523,17 @@ class SyncService:
             return eventstore.list_workflows(
                 conn, principal, needs_approval=needs_approval, status=status, limit=500
             )
+
+
+@dataclass
+class _Replayed:
+    """A pushed sale that replayed on the server, waiting to be appended."""
+
+    item: PushedWorkflow
+    create: bool
+    pushed: list[eventstore.NewEvent]
+    inst: WorkflowInstance
+    summary: SaleSummary
 
 
 class _Reject(Exception):

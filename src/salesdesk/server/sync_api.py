@@ -144,7 +144,7 @@ def make_sync_router(service: SyncService) -> APIRouter:
         "/sync/push",
         response_model=PushResponse,
         summary="Push events a device recorded beyond the server's position",
-        responses=responses(401, 413, 422),
+        responses=responses(401, 403, 413, 422),
     )
     async def push(body: PushRequest, principal: UserDep) -> PushResponse:
         _bad_events(body.workflows)
@@ -157,7 +157,7 @@ def make_sync_router(service: SyncService) -> APIRouter:
             )
             for w in body.workflows
         ]
-        outcomes = await run_in_threadpool(service.push, principal, body.device_id, batch)
+        outcomes = await run_in_threadpool(_guard, service.push, principal, body.device_id, batch)
         return PushResponse(
             results=[
                 PushResult(
@@ -174,12 +174,12 @@ def make_sync_router(service: SyncService) -> APIRouter:
     @router.post(
         "/sync/pull",
         response_model=PullResponse,
-        summary="Events after a cursor that this user may see",
-        responses=responses(401, 422),
+        summary="Events after a cursor that this user may see, less the device's own",
+        responses=responses(401, 403, 422),
     )
     async def pull(body: PullRequest, principal: UserDep) -> PullResponse:
         events, next_cursor, more = await run_in_threadpool(
-            service.pull, principal, body.device_id, body.cursor, body.limit
+            _guard, service.pull, principal, body.device_id, body.cursor, body.limit
         )
         return PullResponse(
             events=[_event_out(e, cursor, wid) for cursor, wid, e in events],

@@ -7,7 +7,7 @@ which names exist.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -47,9 +47,13 @@ class UserRecord:
     disabled: bool
 
 
+# Unicode category Cc is exactly C0, DEL and C1 (checked by a test against unicodedata).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def has_control_chars(value: str) -> bool:
     # NUL in particular: PostgreSQL refuses it in text, which would turn input into a 500.
-    return any(unicodedata.category(c) == "Cc" for c in value)
+    return _CONTROL.search(value) is not None
 
 
 def _plain(value: str) -> str:

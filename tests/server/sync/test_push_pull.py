@@ -178,7 +178,7 @@ def test_pull_pages_with_limit_and_more(cluster: Cluster) -> None:
     total = len(device.events(wid))
     cursor, seen, pages = 0, [], 0
     while True:
-        page = api.pull(device.device_id, cursor=cursor, limit=4)
+        page = api.pull("alice-other-device", cursor=cursor, limit=4)
         seen += page["events"]
         pages += 1
         cursor = page["next_cursor"]
@@ -186,6 +186,24 @@ def test_pull_pages_with_limit_and_more(cluster: Cluster) -> None:
             break
     assert [e["seq"] for e in seen] == list(range(1, total + 1))
     assert pages == total // 4 + 1
+
+
+def test_a_device_does_not_pull_back_its_own_events(cluster: Cluster) -> None:
+    """It has them already; what others recorded (the server's order number here) it
+    does get, and the cursor still moves past its own events."""
+    api = cluster.api("alice")
+    device = cluster.device("alice")
+    wid = device.sale(submit=True)
+    result = api.push_one(device.device_id, device.item(wid))
+    assert result["status"] == "accepted"
+    page = api.pull(device.device_id)
+    assert page["events"] and {e["origin"] for e in page["events"]} == {"server"}
+    assert [strip_cursor(e) for e in page["events"]] == [
+        strip_cursor(e) for e in result["server_events"]
+    ]
+    assert page["next_cursor"] == page["events"][-1]["cursor"]
+    assert api.pull(device.device_id, cursor=page["next_cursor"])["events"] == []
+    assert len(api.pull("alice-other-device")["events"]) == result["position"]
 
 
 @pytest.mark.usefixtures("pg_only_url")

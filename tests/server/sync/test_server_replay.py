@@ -282,3 +282,27 @@ def test_a_malformed_start_event_is_rejected_not_an_error(cluster: Cluster) -> N
         result = cluster.api("alice").push_one(device.device_id, push_item(wid, 0, events))
         assert result["status"] == "rejected", (start_input, result)
         _assert_nothing_stored(cluster, wid, before)
+
+
+def test_a_sale_started_without_the_required_engine_check_is_rejected(
+    cluster: Cluster,
+) -> None:
+    """Without ``check_activity_input`` replay would take any recorded lookup result, for
+    whatever input: the server refuses such a sale (missing, emptied or odd flags)."""
+    device = cluster.device("alice")
+    for flags in (None, [], ["something-else"], "check_activity_input"):
+        wid = device.sale()
+        events = copy.deepcopy(device.events(wid))
+        if flags is None:
+            del events[0]["data"]["flags"]
+        else:
+            events[0]["data"]["flags"] = flags
+        before = stored(cluster.url)
+        result = cluster.api("alice").push_one(device.device_id, push_item(wid, 0, events))
+        assert result["status"] == "rejected", (flags, result)
+        assert "check_activity_input" in result["reason"], result["reason"]
+        _assert_nothing_stored(cluster, wid, before)
+    honest = device.sale()
+    assert cluster.api("alice").push_one(device.device_id, device.item(honest))["status"] == (
+        "accepted"
+    )
