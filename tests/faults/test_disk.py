@@ -18,7 +18,9 @@ import contextlib
 import io
 import json
 import os
+import select
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -237,9 +239,15 @@ def as_nobody(fn: Callable[[], tuple[int, str]]) -> tuple[int, str]:
         os.write(write_end, json.dumps(result).encode())
         os._exit(0)
     os.close(write_end)
+    # A fork of a process with threads could hang on a lock some thread held: give up
+    # after a minute rather than at pytest's timeout.
+    ready, _, _ = select.select([read_end], [], [], 60)
+    if not ready:
+        os.kill(pid, signal.SIGKILL)
     with os.fdopen(read_end, "rb") as fh:
-        data = fh.read()
+        data = fh.read() if ready else b""
     os.waitpid(pid, 0)
+    assert data, "the unprivileged child did not answer within a minute"
     code, text = json.loads(data)
     return int(code), str(text)
 
