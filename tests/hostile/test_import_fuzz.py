@@ -6,7 +6,7 @@ events. ``sale import`` must either store the history, which then replays and re
 exactly as given, or refuse it with a one-line plain message (exit 2, nothing stored),
 never a traceback. ``salesdesk replay`` passes at the end.
 
-Examples: 80 (``SALESDESK_PROPERTY_EXAMPLES`` for more).
+Examples: 40 (``SALESDESK_PROPERTY_EXAMPLES`` for more).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def test_mutated_histories_are_imported_whole_or_refused_clearly(tmp_path: Path)
 
     @given(case=mutant(original))
     @settings(
-        max_examples=examples(80),
+        max_examples=examples(40),
         deadline=None,
         suppress_health_check=list(HealthCheck),
         derandomize=True,

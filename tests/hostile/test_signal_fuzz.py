@@ -7,7 +7,7 @@ the history exactly as it was; nothing else may escape. The signals only the ser
 send (``approve_discount``, ``accepted``) are always refused on the desktop. At the end
 every history still replays (``salesdesk replay``).
 
-Examples: 200 (``SALESDESK_PROPERTY_EXAMPLES`` for more).
+Examples: 120 (``SALESDESK_PROPERTY_EXAMPLES`` for more).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def test_hostile_signals_are_refused_clearly_and_never_recorded(
 
     @given(index=st.integers(0, len(pool) - 1), signal=SIGNAL)
     @settings(
-        max_examples=examples(200),
+        max_examples=examples(120),
         deadline=None,
         suppress_health_check=list(HealthCheck),
         derandomize=True,
