@@ -1,8 +1,13 @@
 """A small typed client of the server's /api/v1, on httpx with TLS verification on.
 
-Every failure maps to one of: OfflineError (try later, nothing assumed to have happened),
-AuthError (log in again), ServerRejected (a clear refusal), BadResponse (garbled answer,
-treated as a dropped connection).
+Every failure maps to one of: OfflineError (try later, nothing assumed to have happened:
+no connection, a timeout, an answer trickling past the deadline, any 5xx; ServerBusy for a
+429, with the delay its Retry-After asks for), AuthError (log in again), ServerRejected (a
+clear refusal, including a certificate this computer does not trust), BadResponse
+(garbled answer, treated as a dropped connection).
+
+TLS is always verified. The administrator's policy (``[server] ca_file``) may add a CA
+to the system's; a profile signed in with ``login --ca-file`` adds its own.
 """
 
 from __future__ import annotations
