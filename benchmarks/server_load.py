@@ -153,6 +153,7 @@ def activations(events: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 class Round:
     body: bytes
     events: int  # device events in this push
+    sizes: dict[str, int] = field(default_factory=dict)  # events per workflow id
 
 
 @dataclass
@@ -180,7 +181,8 @@ def plan_device(
         queues.append((str(uuid.uuid4()), activations(history)))
     positions = {wid: 0 for wid, _ in queues}
     while any(groups for _, groups in queues):
-        items, count = [], 0
+        items: list[dict[str, Any]] = []
+        count = 0
         for wid, groups in queues:
             if not groups:
                 continue
@@ -198,7 +200,8 @@ def plan_device(
             positions[wid] += len(events)
             count += len(events)
         body = json.dumps({"device_id": device.device_id, "workflows": items}).encode()
-        device.rounds.append(Round(body, count))
+        sizes = {str(i["workflow_id"]): len(i["events"]) for i in items}
+        device.rounds.append(Round(body, count, sizes))
 
 
 # ------------------------------------------------------------------------ database
@@ -393,8 +396,7 @@ async def run_device(device: SimDevice, client: httpx.AsyncClient, stats: Stats)
             stats.errors += 1
             continue
         results = response.json()["results"]
-        body = json.loads(rnd.body)
-        sizes = {w["workflow_id"]: len(w["events"]) for w in body["workflows"]}
+        sizes = rnd.sizes  # planned in advance: the load generator shares the cores
         for result in results:
             status = result["status"]
             stats.statuses[status] = stats.statuses.get(status, 0) + 1
