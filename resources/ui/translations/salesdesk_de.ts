@@ -734,10 +734,10 @@
             <translation>&amp;Ausblenden</translation>
         </message>
         <message numerus="yes">
-            <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
+            <source>Changes made on this computer to %n sale(s) could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
             <translation>
-                <numerusform>%n Verkauf hat Änderungen von diesem Computer, die nach der Synchronisierung nicht übernommen werden konnten, weil der Verkauf inzwischen anderswo geändert wurde. Nichts wurde gelöscht: Öffnen Sie den Verkauf, um sie erneut anzuwenden oder zu verwerfen.</numerusform>
-                <numerusform>%n Verkäufe haben Änderungen von diesem Computer, die nach der Synchronisierung nicht übernommen werden konnten, weil die Verkäufe inzwischen anderswo geändert wurden. Nichts wurde gelöscht: Öffnen Sie einen Verkauf, um sie erneut anzuwenden oder zu verwerfen.</numerusform>
+                <numerusform>Änderungen auf diesem Computer an %n Verkauf konnten nach der Synchronisierung nicht übernommen werden, weil der Verkauf inzwischen anderswo geändert wurde. Nichts wurde gelöscht: Öffnen Sie den Verkauf, um sie erneut anzuwenden oder zu verwerfen.</numerusform>
+                <numerusform>Änderungen auf diesem Computer an %n Verkäufen konnten nach der Synchronisierung nicht übernommen werden, weil die Verkäufe inzwischen anderswo geändert wurden. Nichts wurde gelöscht: Öffnen Sie einen Verkauf, um sie erneut anzuwenden oder zu verwerfen.</numerusform>
             </translation>
         </message>
         <message>

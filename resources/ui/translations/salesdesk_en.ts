@@ -734,10 +734,10 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
+            <source>Changes made on this computer to %n sale(s) could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
             <translation>
-                <numerusform>%n sale have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</numerusform>
-                <numerusform>%n sales have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</numerusform>
+                <numerusform>Changes made on this computer to %n sale could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</numerusform>
+                <numerusform>Changes made on this computer to %n sales could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</numerusform>
             </translation>
         </message>
         <message>

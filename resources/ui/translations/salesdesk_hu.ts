@@ -733,9 +733,9 @@
             <translation>&amp;Elrejtés</translation>
         </message>
         <message numerus="yes">
-            <source>%n sale(s) have changes made on this computer that could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
+            <source>Changes made on this computer to %n sale(s) could not be applied after syncing, because the sale had changed elsewhere in the meantime. Nothing was deleted: open the sale to apply them again or dismiss them.</source>
             <translation>
-                <numerusform>%n értékesítésnél vannak olyan, ezen a számítógépen végzett módosítások, amelyek a szinkronizálás után nem alkalmazhatók, mert az értékesítést időközben máshol módosították. Semmi sem törlődött: nyissa meg az értékesítést, és alkalmazza újra vagy vesse el őket.</numerusform>
+                <numerusform>%n értékesítés ezen a számítógépen végzett módosításai nem alkalmazhatók a szinkronizálás után, mert az értékesítést időközben máshol módosították. Semmi sem törlődött: nyissa meg az értékesítést, és alkalmazza újra vagy vesse el őket.</numerusform>
             </translation>
         </message>
         <message>

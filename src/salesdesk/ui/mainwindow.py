@@ -394,9 +394,9 @@ class MainWindow(QMainWindow):
         self.conflict_notice.show_message(
             "warning",
             self.tr(
-                "%n sale(s) have changes made on this computer that could not be applied "
-                "after syncing, because the sale had changed elsewhere in the meantime. "
-                "Nothing was deleted: open the sale to apply them again or dismiss them.",
+                "Changes made on this computer to %n sale(s) could not be applied after "
+                "syncing, because the sale had changed elsewhere in the meantime. Nothing "
+                "was deleted: open the sale to apply them again or dismiss them.",
                 None,
                 sales,
             ),

@@ -138,7 +138,7 @@ class SettingsDialog(QDialog):
             self.url_lock_reason.setText(text)
         self.url_lock.setVisible(bool(reason))
 
-        self.user = QLineEdit(settings.user)
+        self.user = QLineEdit(settings.user or controller.sync_status().logged_in_as or "")
         self.user.setAccessibleName(self.tr("User name"))
         user_label = QLabel(self.tr("User &name:"))
         user_label.setBuddy(self.user)

@@ -332,7 +332,10 @@ class SvgIconEngine(QIconEngine):
         return self._color
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        renderer = _renderer(self._name, self._hex())
+        # On a selected row (accent background) a coloured icon would vanish: draw it in
+        # the colour of text on the accent.
+        colour = tokens().on_accent if mode == QIcon.Mode.Selected else self._hex()
+        renderer = _renderer(self._name, colour)
         painter.save()
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(0.4)

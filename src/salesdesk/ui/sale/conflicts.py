@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from salesdesk.ui import texts
 from salesdesk.ui.i18n import translate
@@ -190,9 +190,9 @@ class ConflictBanner(Banner):
         set_link(self.dismiss_button)
         self.dismiss_button.clicked.connect(self.dismissClicked)
         layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.edit_button)
-        layout.addWidget(self.dismiss_button)
+        assert isinstance(layout, QHBoxLayout)
+        layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self.conflicts: list[Mapping[str, Any]] = []
 
     def show_conflicts(self, summary: SaleSummary) -> None:

@@ -495,6 +495,8 @@ class LinesPage(StepPage):
             self.banner.show_message(
                 "danger", self.tr("The price list of this sale could not be read.")
             )
+        else:
+            self.banner.show_message("info", "")
         self._select_first_product()
         self._update_totals()
 

@@ -242,7 +242,8 @@ class SaleWindow(QWidget):
             page = ContactPage(controller, wid)
         elif step == "lines":
             lines = LinesPage(controller, wid)
-            lines.set_price_list(self._price_list)
+            if self.is_open:  # otherwise the list arrives with the sale (_opened)
+                lines.set_price_list(self._price_list)
             page = lines
         elif step == "terms":
             page = TermsPage(controller, wid)
