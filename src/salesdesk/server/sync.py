@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -113,6 +114,9 @@ class SyncService:
         # Content hashes of published price lists. A published list is never withdrawn,
         # so a hash once seen in the table may be remembered for good.
         self._published: set[str] = set()
+        # (device id, user id) pairs confirmed by the devices table (see _device_is_theirs).
+        self._devices: set[tuple[str, int]] = set()
+        self._devices_guard = threading.Lock()
 
     # ------------------------------------------------------------------ push
     def push(
@@ -146,6 +150,9 @@ class SyncService:
     def _push_many(
         self, principal: Principal, device_id: str, todo: list[tuple[int, PushedWorkflow]]
     ) -> list[tuple[int, PushOutcome]]:
+        if not self._device_is_theirs(device_id, principal):
+            # Every sale of the request refused (and nothing stored), each with the reason.
+            return [(i, PushOutcome(it.workflow_id, "rejected", 0, DEVICE_TAKEN)) for i, it in todo]
         wids = sorted(item.workflow_id for _, item in todo)
         for _attempt in range(5):
             # This process's instances of these sales, locked in id order (no deadlock
@@ -178,6 +185,24 @@ class SyncService:
                     self.cache.keep(inst)
                 return result
         raise FlowError("these sales kept changing while the push was stored; push again")
+
+    def _device_is_theirs(self, device_id: str, principal: Principal) -> bool:
+        """Whether ``device_id`` is ``principal``'s (claimed for them if nobody used it).
+
+        Checked before the push transaction, so that pushes never hold the device's row
+        lock; the first claim commits on its own. A device id never changes hands, so a
+        confirmed pair is remembered for good."""
+        key = (device_id, principal.user_id)
+        if key in self._devices:
+            return True
+        with self.ctx.engine.begin() as conn:
+            mine = eventstore.claim_device(conn, device_id, principal.user_id, now=self.ctx.now())
+        if mine:
+            with self._devices_guard:
+                if len(self._devices) > 100_000:
+                    self._devices.clear()
+                self._devices.add(key)
+        return mine
 
     def _check_shape(self, device_id: str, item: PushedWorkflow) -> str | None:
         if item.workflow_type != WORKFLOW_TYPE:
@@ -214,9 +239,6 @@ class SyncService:
         # serialised anyway): the positions read here stay true until commit, even with
         # other server instances pushing the same sales, so replays start where the store
         # is. Order numbers and the event counter are taken only after these locks.
-        if not eventstore.claim_device(conn, device_id, principal.user_id, now=self.ctx.now()):
-            # Every sale of the request refused (and nothing stored), each with the reason.
-            return [(i, PushOutcome(it.workflow_id, "rejected", 0, DEVICE_TAKEN)) for i, it in todo]
         infos = eventstore.lock_workflows(conn, [item.workflow_id for _, item in todo])
         out: list[tuple[int, PushOutcome]] = []
         replayed: list[tuple[int, _Replayed]] = []
