@@ -4,9 +4,15 @@ and act for managers and for the order desk.
 The server trusts no client: every pushed event must come from the pushing device,
 carry a canonical time, replay deterministically with this build's workflow code, and
 every pushed signal must pass the same validators and origin rules as on the desktop.
-A new sale must embed a price list the server published. Only then is it appended, with
-the expected position, in the same transaction as the server's own reactions (the
-order number for a submitted sale).
+A new sale must embed a price list the server published and must have been started with
+the engine flags in ``REQUIRED_FLAGS``. Only then is it appended, with the expected
+position, in the same transaction as the server's own reactions (the order number for a
+submitted sale). All sales of one push request share one transaction and one append.
+
+Rights: a sale the caller may not see is answered 404, exactly like one that does not
+exist (no existence leak). A device id belongs to the user who first used it; a push
+with another user's device id is refused sale by sale, a pull with it answers 403. A
+pull leaves out the events the pulling device pushed itself (it has them already).
 """
 
 from __future__ import annotations

@@ -3,9 +3,11 @@
 Each local workflow has ``synced_position`` (S): events 1..S are identical on the server;
 events after S were recorded here and are still to be accepted. A push offers them with
 expected position S. The server answers accepted (S moves), duplicate (S moves once the
-server's history shows the very same events: it compares type and data only), conflict
-(rebase) or rejected (kept, shown to the agent). A pull applies server events durably before the
-pull cursor moves, so a crash at any point only causes a harmless re-pull.
+server's history shows the very same events; the server compares type, origin, time and
+data, and the client checks every field again), conflict (rebase) or rejected (kept,
+shown to the agent). A pull does not bring back this device's own events; it applies
+server events durably before the pull cursor moves, so a crash at any point only causes
+a harmless re-pull.
 
 Rebase (as Replicache does with pending mutations): adopt the server's history, then
 re-apply this device's not-yet-accepted *signals* through their validators. A signal
@@ -145,9 +147,9 @@ class Synchronizer:
         return accepted
 
     def _confirm_duplicate(self, wid: str, expected: int, count: int, report: CycleReport) -> int:
-        """The server says it holds these events already. It compares their type and data
-        only, so what it holds may be another device's events with the same data (two
-        laptops recording the same lookup result): take its history and let the usual
+        """The server says it holds these events already (it compares type, origin, time
+        and data; an older server compared type and data only, so what it held could be
+        another device's events with the same data): take its history and let the usual
         comparison (every field) confirm ours or rebase onto its own."""
         self.sales.set_rejected(wid, None)
         stored = [e for e in self.client.history(wid) if e.seq > expected]
