@@ -1617,12 +1617,16 @@
             <translation>&amp;Sprache:</translation>
         </message>
         <message>
-            <source>The new language is used the next time SalesDesk starts.</source>
-            <translation>Die neue Sprache wird beim nächsten Start von SalesDesk verwendet.</translation>
+            <source>A new language takes effect the next time SalesDesk starts; windows that are open now keep their language.</source>
+            <translation>Eine neue Sprache gilt ab dem nächsten Start von SalesDesk; bereits geöffnete Fenster behalten ihre Sprache.</translation>
         </message>
         <message>
             <source>Close</source>
             <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Saved when you close Settings. SalesDesk speaks {language} from its next start: close it and open it again to switch now (nothing is lost).</source>
+            <translation>Wird beim Schließen der Einstellungen gespeichert. SalesDesk spricht ab dem nächsten Start {language}: Schließen und erneut öffnen, um jetzt zu wechseln (es geht nichts verloren).</translation>
         </message>
         <message>
             <source>Set by your administrator</source>

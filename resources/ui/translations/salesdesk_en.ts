@@ -1617,11 +1617,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The new language is used the next time SalesDesk starts.</source>
+            <source>A new language takes effect the next time SalesDesk starts; windows that are open now keep their language.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved when you close Settings. SalesDesk speaks {language} from its next start: close it and open it again to switch now (nothing is lost).</source>
             <translation type="unfinished" />
         </message>
         <message>

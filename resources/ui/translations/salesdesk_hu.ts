@@ -1606,12 +1606,16 @@
             <translation>&amp;Nyelv:</translation>
         </message>
         <message>
-            <source>The new language is used the next time SalesDesk starts.</source>
-            <translation>Az új nyelv a SalesDesk következő indításakor lép életbe.</translation>
+            <source>A new language takes effect the next time SalesDesk starts; windows that are open now keep their language.</source>
+            <translation>Az új nyelv a SalesDesk következő indításától érvényes; a most nyitott ablakok megtartják a nyelvüket.</translation>
         </message>
         <message>
             <source>Close</source>
             <translation>Bezárás</translation>
+        </message>
+        <message>
+            <source>Saved when you close Settings. SalesDesk speaks {language} from its next start: close it and open it again to switch now (nothing is lost).</source>
+            <translation>A Beállítások bezárásakor mentjük. A SalesDesk a következő indítástól ezen a nyelven szól: {language}. Zárja be és nyissa meg újra, ha most szeretne váltani (semmi sem vész el).</translation>
         </message>
         <message>
             <source>Set by your administrator</source>

@@ -178,9 +178,13 @@ class SettingsDialog(QDialog):
         language_label.setBuddy(self.language)
         language_form.addRow(language_label, self.language)
         self.language_note = FieldMessage(
-            self.tr("The new language is used the next time SalesDesk starts.")
+            self.tr(
+                "A new language takes effect the next time SalesDesk starts; windows that "
+                "are open now keep their language."
+            )
         )
         language_form.addRow("", self.language_note)
+        self.language.currentIndexChanged.connect(self._language_picked)
         language_reason = self._locked.get("language")
         if language_reason:
             self.language.setEnabled(False)
@@ -209,6 +213,16 @@ class SettingsDialog(QDialog):
         self._show_status(controller.sync_status())
         # Wrapped labels (reasons, paths) need their height for the dialog's width.
         self.resize(self.minimumWidth(), self.heightForWidth(self.minimumWidth()))
+
+    def _language_picked(self, _index: int) -> None:
+        if self.language.currentData() == self._settings.language:
+            return
+        self.language_note.show_warning(
+            self.tr(
+                "Saved when you close Settings. SalesDesk speaks {language} from its next "
+                "start: close it and open it again to switch now (nothing is lost)."
+            ).format(language=self.language.currentText())
+        )
 
     # ------------------------------------------------------------------ admin policy
     def _policy_box(self) -> QGroupBox | None:
