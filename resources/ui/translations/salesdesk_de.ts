@@ -1999,6 +1999,10 @@
             <translation>Wartet auf Prüfungen</translation>
         </message>
         <message>
+            <source>Sale closed</source>
+            <translation>Verkauf geschlossen</translation>
+        </message>
+        <message>
             <source>Submitting…</source>
             <translation>Wird übermittelt…</translation>
         </message>

@@ -1999,6 +1999,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Sale closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Submitting…</source>
             <translation type="unfinished" />
         </message>

@@ -1983,6 +1983,10 @@
             <translation>Ellenőrzésekre vár</translation>
         </message>
         <message>
+            <source>Sale closed</source>
+            <translation>Értékesítés lezárva</translation>
+        </message>
+        <message>
             <source>Submitting…</source>
             <translation>Beküldés…</translation>
         </message>

@@ -70,6 +70,7 @@ def step_state_text(state: str, step: str = "") -> str:
             "empty": translate("Texts", "Not ready yet"),
             "pending": translate("Texts", "Waiting for checks"),
             "approval": translate("Texts", "Needs approval"),
+            "closed": translate("Texts", "Sale closed"),
         }.get(state, step_state_text(state))
     if step == "submit":
         return {
@@ -77,6 +78,7 @@ def step_state_text(state: str, step: str = "") -> str:
             "pending": translate("Texts", "Submitting…"),
             "empty": translate("Texts", "Not submitted"),
             "invalid": translate("Texts", "Stopped"),
+            "closed": translate("Texts", "Not submitted"),
         }.get(state, step_state_text(state))
     return {
         "done": translate("Texts", "Done"),

@@ -32,6 +32,7 @@ STATE_ICONS = {
     "edited": ("edit", "info"),
     "pending": ("hourglass", "info"),
     "approval": ("approvals", "warning"),
+    "closed": ("ban", "muted"),  # review and submit of a cancelled or expired sale
 }
 
 Index = QModelIndex | QPersistentModelIndex

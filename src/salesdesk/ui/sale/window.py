@@ -487,12 +487,15 @@ class SaleWindow(QWidget):
             if waiting
             else "empty"
         )
+        closed = summary.status in ("cancelled", "expired")
+        if closed:  # not "Ready to submit": a cancelled or expired sale is never submitted
+            review_state = "closed"
         self.steps.set_state("review", review_state)
         submit_state = {
             "submitted": "done",
             "accepted": "done",
             "submit_pending": "pending",
-        }.get(summary.status, "invalid" if stopped else "empty")
+        }.get(summary.status, "invalid" if stopped else "closed" if closed else "empty")
         self.steps.set_state("submit", submit_state)
         self.steps.viewport().update()
         self._show_state_banner(summary)
