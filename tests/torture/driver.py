@@ -237,6 +237,7 @@ class DeviceProc:
     ready_at: float | None = None
     kill_at: float = 0.0
     self_killed: str | None = None
+    alive: bool = False
     sent_at: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -250,6 +251,7 @@ class DeviceProc:
         self.zygote.stdin.write(f"go {self.life} {self.hook} {count}\n")
         self.zygote.stdin.flush()
         self.pid, self.ready_at, self.self_killed = None, None, None
+        self.alive = True  # from this "go" until its "exit" line
         self.sent_at = time.monotonic()
 
 
@@ -340,7 +342,7 @@ def run_torture(
             for d in devices:
                 d.lines.expect("zygote ready", START_TIMEOUT)
                 d.go(rng)
-            _kill_loop(servers, devices, rng, figures, kills, started, time_limit, say)
+            _kill_loop(servers, devices, rng, figures, kills, time_limit, say)
             kill_phase = time.monotonic() - started
             for d in devices:
                 _stop_device(d, figures)
@@ -405,15 +407,23 @@ def _kill_pid(pid: int) -> None:
 
 
 def _stop_device(d: DeviceProc, figures: Figures) -> None:
-    """End the current life (not counted as a kill) and the zygote."""
-    if d.pid is not None:
-        _kill_pid(d.pid)
-        d.lines.expect(f"exit {d.pid} ", START_TIMEOUT)
-        d.pid = None
+    """End the current life (not counted as a kill), if one was started, and the zygote."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while d.alive:
+        if d.pid is not None:
+            _kill_pid(d.pid)
+        try:
+            line = d.lines.queue.get(timeout=max(0.01, deadline - time.monotonic()))
+        except queue.Empty:
+            raise RuntimeError(f"{d.name} life {d.life} could not be stopped") from None
+        if line.startswith("pid "):
+            d.pid = int(line.split()[1])
+        elif line.startswith("exit ") or line == "<eof>":
+            d.alive, d.pid = False, None
     assert d.zygote.stdin is not None
     d.zygote.stdin.write("quit\n")
     d.zygote.stdin.flush()
-    d.zygote.wait(30)
+    d.zygote.wait(START_TIMEOUT)
 
 
 def _kill_loop(
@@ -422,10 +432,11 @@ def _kill_loop(
     rng: random.Random,
     figures: Figures,
     kills: int,
-    started: float,
     time_limit: float | None,
     say: Callable[[str], None],
 ) -> None:
+    """Kill until ``kills`` kills, or until ``time_limit`` seconds of this phase."""
+    started = time.monotonic()
     probe = _transaction_probe(servers[0].database_url)
     last_report = time.monotonic()
     while figures.total < kills:
@@ -452,7 +463,7 @@ def _kill_loop(
             _tend_device(d, now, rng, figures, kills)
         if now - last_report > 30:
             last_report = now
-            say(f"{figures.total} kills after {now - started:.0f}s: {dict(figures.kills)}")
+            say(f"{figures.total} kills: {dict(figures.kills)}")
         time.sleep(0.02)
 
 
@@ -510,7 +521,7 @@ def _tend_device(
                 figures.worker_errors.append(
                     f"{d.name} life {d.life} exited with {code} (see logs/{d.name}.err)"
                 )
-            d.pid = None
+            d.pid, d.alive = None, False
             if figures.total < kills:
                 d.go(rng)
         elif word == "<eof>":
