@@ -45,7 +45,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.sync.agent_ops import RandomAgent  # noqa: E402
+from tests.sync.agent_ops import SKUS, RandomAgent  # noqa: E402
 
 from salesdesk.flow.engine import Engine  # noqa: E402
 from salesdesk.flow.errors import ConnectivityError, FlowError  # noqa: E402
@@ -231,10 +231,32 @@ class ScriptedAgent(RandomAgent):
     lines, terms, submit), with some re-edits; acts at random on sales it did not start in
     this life (pulled from the other devices, or from before a kill)."""
 
-    def __init__(self, *args: Any, log: Callable[[str, Event], None], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, life: int, log: Callable[[str, Event], None], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.life = life
         self.progress: dict[str, int] = {}
         self._log = log
+
+    def payload(self, name: str) -> Any:
+        if name != "lines":
+            return super().payload(name)
+        # The oracle tells signals apart by payload: RandomAgent's lines differ only by a
+        # discount from 0.01 to 14.99 %, which repeats from one life to the next. Two items
+        # carry this device's unique number (life * 2000 + counter) in their discounts.
+        n = self.life * 2000 + self._next()
+        first, second = self.rng.sample(SKUS, 2)
+        return {
+            "items": [
+                {"sku": first, "quantity": 1, "discount_percent": f"{n % 1500 / 100:.2f}"},
+                {
+                    "sku": second,
+                    "quantity": 1,
+                    "discount_percent": f"{n // 1500 % 1500 / 100:.2f}",
+                },
+            ]
+        }
 
     def signal(self, wid: str, name: str, payload: Any) -> bool:
         try:
@@ -290,7 +312,7 @@ def work(
         os.write(fd, (line + "\n").encode())
         os.fsync(fd)
 
-    agent = ScriptedAgent(sales, rng, f"{name}{seed}x{life}", log=acked)
+    agent = ScriptedAgent(sales, rng, f"{name}{seed}x{life}", life=life, log=acked)
     say(f"ready {os.getpid()}")
     while True:
         if rng.random() < 0.35:

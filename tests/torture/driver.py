@@ -664,7 +664,7 @@ def _heal_and_check(
                     lost.append(f"{key} acknowledged {count}x, present {seen[key]}x")
             elif seen[key] != 1:
                 (lost if seen[key] == 0 else duplicated).append(
-                    f"{key} acknowledged, present {seen[key]}x"
+                    f"{key} acknowledged {count}x, present {seen[key]}x"
                 )
         origins = {sales.origin for _d, sales, _s in opened}
         unacked_present = 0
@@ -681,6 +681,8 @@ def _heal_and_check(
             "signals_acknowledged": sum(acked.values()),
             "signals_present_unacknowledged": unacked_present,
             "conflicts_shown": conflicts,
+            # Acknowledged twice with one payload: the oracle could not tell them apart.
+            "payload_collisions": sum(1 for k, n in acked.items() if n > 1 and k[2] != "submit"),
             "lost": lost,
             "duplicated": duplicated,
             "divergent": divergent,
