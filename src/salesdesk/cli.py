@@ -191,6 +191,7 @@ def cmd_sale_import(args: argparse.Namespace) -> int:
     from salesdesk.flow.errors import (
         HistoryFormatError,
         NonDeterminismError,
+        SignalRejected,
         UnknownWorkflowTypeError,
         WorkflowTaskError,
     )
@@ -214,6 +215,7 @@ def cmd_sale_import(args: argparse.Namespace) -> int:
             NonDeterminismError,
             UnknownWorkflowTypeError,  # a history of a kind this build does not know
             WorkflowTaskError,  # e.g. a recorded signal whose payload does not validate
+            SignalRejected,  # e.g. a recorded signal of a name the workflow does not know
         ) as exc:
             raise CliError(
                 f"{args.file} was not imported: {_one_line(exc)}", EXIT_INVALID

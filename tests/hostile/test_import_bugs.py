@@ -84,3 +84,16 @@ def test_an_event_type_that_is_not_text_is_refused(
     document["events"][3]["type"] = value
     code, _out, err = _import(tmp_path, document)
     assert code == 2 and "events[3].type" in err, err
+
+
+def test_a_signal_name_the_sale_does_not_know_is_refused_as_an_import_error(
+    history: dict[str, Any], tmp_path: Path
+) -> None:
+    """Found with SALESDESK_PROPERTY_EXAMPLES=2000: SignalRejected escaped the import's own
+    handling, so the message lacked "was not imported" and quoted the name whole (100 KB)."""
+    document = copy.deepcopy(history)
+    signal = next(e for e in document["events"] if e["type"] == "SignalReceived")
+    signal["data"]["name"] = "x" * 100_000
+    code, _out, err = _import(tmp_path, document)
+    assert code == 2, err
+    assert "was not imported" in err and len(err) < 1000, err[:300]
