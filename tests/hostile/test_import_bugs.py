@@ -97,3 +97,16 @@ def test_a_signal_name_the_sale_does_not_know_is_refused_as_an_import_error(
     code, _out, err = _import(tmp_path, document)
     assert code == 2, err
     assert "was not imported" in err and len(err) < 1000, err[:300]
+
+
+@pytest.mark.parametrize("wid", [" ", "a b", "x" * 101, "sale/1", "é"])
+def test_an_id_the_server_would_refuse_is_not_imported(
+    history: dict[str, Any], tmp_path: Path, wid: str
+) -> None:
+    """Found with SALESDESK_PROPERTY_EXAMPLES=1500: a history with workflow id " " was
+    imported; the server's pattern refuses such an id (422 for the whole push batch), so
+    the sale would have blocked every later sync of the profile."""
+    document = {**copy.deepcopy(history), "workflow_id": wid}
+    code, _out, err = _import(tmp_path, document)
+    assert code == 2, err
+    assert "workflow_id" in err and "must be" in err, err

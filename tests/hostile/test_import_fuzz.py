@@ -150,7 +150,7 @@ def test_mutated_histories_are_imported_whole_or_refused_clearly(tmp_path: Path)
         assert "Traceback" not in err, (what, err)
         if code == 0:
             outcomes["imported"] = outcomes.get("imported", 0) + 1
-            wid = out.strip()
+            wid = out.rstrip("\n")
             assert wid == document["workflow_id"], (what, out)
             code, exported, err = run_cli("--data-dir", str(data_dir), "sale", "history", wid)
             assert code == 0, (what, err)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 import secrets
 import time
 from collections.abc import Callable, Mapping
@@ -202,6 +203,12 @@ class SalesService:
         shape, say): that is refused with HistoryFormatError, as the server refuses such a
         push, instead of failing later wherever the sale is shown."""
         workflow_id, workflow_type, events = parse_history_document(document)
+        if not _SYNCABLE_ID.fullmatch(workflow_id):
+            # The server takes only such ids; one it refuses would fail every later push.
+            raise HistoryFormatError(
+                "workflow_id must be 1 to 100 letters, digits, '.', '_', ':' or '-', "
+                f"not {workflow_id[:60]!r}"
+            )
         if workflow_type == WORKFLOW_TYPE:
             definition = self.engine.definition(workflow_type)
             inst = WorkflowInstance.from_history(definition, workflow_id, events)
@@ -285,6 +292,11 @@ def _merge(view: LookupView, task: ActivityTask | None, outcome: Any = None) -> 
         if task.state == "waiting_for_network":
             update["next_try"] = "when the network is back"
     return view.model_copy(update=update)
+
+
+#: Workflow ids the server accepts (salesdesk.server.sync_api.ID); the ids this app makes
+#: itself (UUIDs) always match.
+_SYNCABLE_ID = re.compile(r"[A-Za-z0-9._:-]{1,100}")
 
 
 def _reason(exc: Exception) -> str:
