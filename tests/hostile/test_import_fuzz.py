@@ -152,7 +152,15 @@ def test_mutated_histories_are_imported_whole_or_refused_clearly(tmp_path: Path)
             outcomes["imported"] = outcomes.get("imported", 0) + 1
             wid = out.rstrip("\n")
             assert wid == document["workflow_id"], (what, out)
-            code, exported, err = run_cli("--data-dir", str(data_dir), "sale", "history", wid)
+            args = (
+                "--data-dir",
+                str(data_dir),
+                "sale",
+                "history",
+                "--",
+                wid,
+            )  # ids may start with -
+            code, exported, err = run_cli(*args)
             assert code == 0, (what, err)
             assert json.loads(exported)["events"] == document["events"], what
             return
