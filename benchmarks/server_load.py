@@ -469,8 +469,10 @@ def run_load(
                     for c in clients:
                         await c.aclose()
 
+            load_before = os.getloadavg()[0]
             wall = asyncio.run(main())
             machine = psutil.cpu_percent()
+            load_after = os.getloadavg()[0]
             server_cpu = [
                 cpu_seconds(p) - before for (_, p), before in zip(procs, server_cpu, strict=True)
             ]
@@ -516,6 +518,9 @@ def run_load(
         ),
         "load_generator_cpu_s": round(own_cpu, 2),
         "machine_cpu_pct": machine,
+        # The 1-minute load average before and after the run: on a shared machine, the
+        # wall-clock figures above mean little when it is far above the core count.
+        "load_avg_1m": [round(load_before, 2), round(load_after, 2)],
         "replay_ms_mean_instance0": round(1000 * replay / replay_n, 2) if replay_n else None,
     }
 
@@ -564,6 +569,10 @@ def report(run: dict[str, Any]) -> None:
         f"events/s with all {psutil.cpu_count()} cores to themselves"
     )
     log(f"  replay per push     {run['replay_ms_mean_instance0']} ms (instance 0, mean)")
+    log(
+        f"  load average (1 m)  {run['load_avg_1m'][0]} before, {run['load_avg_1m'][1]} after "
+        f"({psutil.cpu_count()} cores)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
