@@ -71,11 +71,6 @@ def test_a_huge_value_is_not_echoed_whole(history: dict[str, Any], tmp_path: Pat
     assert len(err) < 1000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flow/engine.py parse_history_document: `etype not in ALL_TYPES` raises TypeError "
-    "for an unhashable type (a list or an object), which escapes `sale import` as a traceback",
-)
 @pytest.mark.parametrize("value", [[], {}])
 def test_an_event_type_that_is_not_text_is_refused(
     history: dict[str, Any], tmp_path: Path, value: Any

@@ -41,9 +41,7 @@ def _signature(exc: BaseException) -> str:
 
 #: Crashes already pinned by a strict xfail test (test_import_bugs.py); listed here so the
 #: fuzzing goes on finding new ones meanwhile. Remove an entry when its bug is fixed.
-KNOWN_CRASHES = {
-    "TypeError in engine.py:parse_history_document",
-}
+KNOWN_CRASHES: set[str] = set()
 
 
 def finished_sale(data_dir: Path) -> dict[str, Any]:

@@ -956,7 +956,7 @@ def parse_history_document(document: Any) -> tuple[str, str, list[Event]]:
         )
         if not isinstance(seq, int) or isinstance(seq, bool) or seq != index + 1:
             raise HistoryFormatError(f"{where}.seq must be {index + 1}")
-        if etype not in ALL_TYPES:
+        if not isinstance(etype, str) or etype not in ALL_TYPES:
             raise HistoryFormatError(f"{where}.type {etype!r} is not an event type")
         if not isinstance(data, dict):
             raise HistoryFormatError(f"{where}.data must be an object")

@@ -9,13 +9,15 @@ every entry point instead of being converted.
 
 from __future__ import annotations
 
+import copy
 import decimal
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Annotated, Any
 
-from babel.numbers import format_currency, get_currency_precision, list_currencies
+from babel import Locale
+from babel.numbers import NumberPattern, format_currency, list_currencies
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
 from pydantic_core import PydanticCustomError
 
@@ -141,10 +143,24 @@ def _currency_field(code: str) -> str:
 CurrencyCode = Annotated[str, AfterValidator(_currency_field)]
 
 
+#: ISO 4217 minor units of the currencies that do not have two. Frozen here rather than
+#: read from babel's CLDR data because CLDR moves: CLDR 47 (babel 2.19) gives HUF 0 digits
+#: where ISO 4217 and every earlier release gave 2, and a replayed sale must keep its cents
+#: whatever babel version a device or the server happens to run.
+_ZERO_DIGITS: tuple[str, ...] = ("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG")
+_ZERO_DIGITS += ("RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF")
+_THREE_DIGITS = ("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND")
+_MINOR_UNITS = {
+    **dict.fromkeys(_ZERO_DIGITS, 0),
+    **dict.fromkeys(_THREE_DIGITS, 3),
+    **dict.fromkeys(("CLF", "UYW"), 4),
+}
+
+
 @cache
 def currency_precision(currency: str) -> int:
-    """Number of minor-unit digits from ISO 4217 via CLDR (EUR 2, JPY 0, KWD 3)."""
-    return int(get_currency_precision(validate_currency(currency)))
+    """Number of minor-unit digits from ISO 4217 (EUR 2, HUF 2, JPY 0, KWD 3)."""
+    return _MINOR_UNITS.get(validate_currency(currency), 2)
 
 
 def round_money(amount: Decimal | int, currency: str) -> Decimal:
@@ -160,7 +176,20 @@ def round_money(amount: Decimal | int, currency: str) -> Decimal:
 def format_money(amount: Decimal | int, currency: str, locale: str = "en") -> str:
     """Human display, e.g. '€1,234.50' (en) or '1 234,50 €' (de)."""
     # babel rounds half-even; rounding first keeps the display equal to the stored cents.
-    return str(format_currency(round_money(amount, currency), currency, locale=locale))
+    # The digits shown are ours too (see _MINOR_UNITS), not the CLDR release's.
+    pattern = _currency_pattern(locale, currency_precision(currency))
+    return str(
+        format_currency(
+            round_money(amount, currency), currency, pattern, locale=locale, currency_digits=False
+        )
+    )
+
+
+@cache
+def _currency_pattern(locale: str, digits: int) -> NumberPattern:
+    pattern: NumberPattern = copy.copy(Locale.parse(locale).currency_formats["standard"])
+    pattern.frac_prec = (digits, digits)
+    return pattern
 
 
 # --------------------------------------------------------------------------- lines
