@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench clean venv
+.PHONY: demo test lint typecheck unit torture bench clean venv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,10 +35,24 @@ unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) \
 		tests/packaging_tests/test_selftest.py
 
-# The long versions of the fault tests (kills, fuzzing); `make test` runs short seeded ones.
+# The long versions of the fault tests (docs/reliability.md); `make test` runs a short,
+# seeded version of each. Needs PostgreSQL (SALESDESK_TEST_PG_URL, default the local one).
+# About 35 minutes on a quiet 2-core machine.
+TORTURE_PG ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+TORTURE_ENV := QT_QPA_PLATFORM=offscreen \
+	SALESDESK_TEST_PG_URL=$${SALESDESK_TEST_PG_URL:-$(TORTURE_PG)}
 torture: $(STAMP)
-	SALESDESK_TORTURE_KILLS=1000 SALESDESK_PROPERTY_EXAMPLES=2000 SALESDESK_FUZZ_SEEDS=12 \
-		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/flow tests/sync -q
+	$(TORTURE_ENV) SALESDESK_TORTURE_KILLS=1000 SALESDESK_TORTURE_SEED=2 \
+		$(BIN)/python -m pytest tests/torture -q -s
+	$(TORTURE_ENV) SALESDESK_FAULT_ROUNDS=500 SALESDESK_FAULT_SEEDS=1,2,3 \
+		$(BIN)/python -m pytest tests/faults -q -s
+	$(TORTURE_ENV) SALESDESK_PROPERTY_EXAMPLES=2000 \
+		$(BIN)/python -m pytest tests/hostile tests/flow/test_replay_property.py -q -s
+	$(TORTURE_ENV) SALESDESK_PROPERTY_EXAMPLES=600 \
+		$(BIN)/python -m pytest tests/server/test_openapi_fuzz.py -q -s
+	$(TORTURE_ENV) SALESDESK_TORTURE_KILLS=200 SALESDESK_FUZZ_SEEDS=1,2,3,4,5,6,7,8,9,10,11,12 \
+		$(BIN)/python -m pytest tests/flow/test_crash.py tests/sync/test_kill.py \
+		tests/sync/test_faults.py -q -s
 
 test: lint typecheck unit
 
