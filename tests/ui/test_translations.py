@@ -55,6 +55,12 @@ def test_the_app_in_hungarian(qtbot: QtBot, make_app: AppFactory, shots: Shots) 
     window.go("customer")
     assert window.customer.title.text() == "Ügyfél"
     shots(window, "customer-hu")
+    # Units are price-list codes; the reader sees them in their language ("pcs" is "db").
+    window.go("review")
+    qtbot.waitUntil(lambda: " db" in window.review.body.toPlainText(), timeout=10000)
+    assert " pcs" not in window.review.body.toPlainText()
+    window.go("lines")
+    assert window.lines.products.index(0, 2).data() == "db"
 
 
 def test_every_domain_message_code_has_ui_wording() -> None:

@@ -2185,6 +2185,73 @@
         </message>
     </context>
     <context>
+        <name>Units</name>
+        <message>
+            <source>pcs</source>
+            <translation>Stk.</translation>
+        </message>
+        <message>
+            <source>box</source>
+            <translation>Karton</translation>
+        </message>
+        <message>
+            <source>pack</source>
+            <translation>Pkg.</translation>
+        </message>
+        <message>
+            <source>set</source>
+            <translation>Satz</translation>
+        </message>
+        <message>
+            <source>pair</source>
+            <translation>Paar</translation>
+        </message>
+        <message>
+            <source>ream</source>
+            <translation>Ries</translation>
+        </message>
+        <message>
+            <source>roll</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>m</source>
+            <translation>m</translation>
+        </message>
+        <message>
+            <source>kg</source>
+            <translation>kg</translation>
+        </message>
+        <message>
+            <source>l</source>
+            <translation>l</translation>
+        </message>
+        <message>
+            <source>h</source>
+            <translation>Std.</translation>
+        </message>
+        <message>
+            <source>day</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>month</source>
+            <translation>Monat</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>Jahr</translation>
+        </message>
+        <message>
+            <source>licence</source>
+            <translation>Lizenz</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>Benutzer</translation>
+        </message>
+    </context>
+    <context>
         <name>_LineEditor</name>
         <message>
             <source>Quantity of line {n}</source>

@@ -2185,6 +2185,73 @@
         </message>
     </context>
     <context>
+        <name>Units</name>
+        <message>
+            <source>pcs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ream</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>roll</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kg</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>l</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>licence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>user</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>_LineEditor</name>
         <message>
             <source>Quantity of line {n}</source>

@@ -2167,6 +2167,73 @@
         </message>
     </context>
     <context>
+        <name>Units</name>
+        <message>
+            <source>pcs</source>
+            <translation>db</translation>
+        </message>
+        <message>
+            <source>box</source>
+            <translation>doboz</translation>
+        </message>
+        <message>
+            <source>pack</source>
+            <translation>csomag</translation>
+        </message>
+        <message>
+            <source>set</source>
+            <translation>készlet</translation>
+        </message>
+        <message>
+            <source>pair</source>
+            <translation>pár</translation>
+        </message>
+        <message>
+            <source>ream</source>
+            <translation>rizsma</translation>
+        </message>
+        <message>
+            <source>roll</source>
+            <translation>tekercs</translation>
+        </message>
+        <message>
+            <source>m</source>
+            <translation>m</translation>
+        </message>
+        <message>
+            <source>kg</source>
+            <translation>kg</translation>
+        </message>
+        <message>
+            <source>l</source>
+            <translation>l</translation>
+        </message>
+        <message>
+            <source>h</source>
+            <translation>óra</translation>
+        </message>
+        <message>
+            <source>day</source>
+            <translation>nap</translation>
+        </message>
+        <message>
+            <source>month</source>
+            <translation>hónap</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>év</translation>
+        </message>
+        <message>
+            <source>licence</source>
+            <translation>licenc</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>felhasználó</translation>
+        </message>
+    </context>
+    <context>
         <name>_LineEditor</name>
         <message>
             <source>Quantity of line {n}</source>

@@ -83,7 +83,7 @@ def quote_html(summary: SaleSummary) -> str:
             f"<td>{number}</td>"
             f"<td>{escape(line.name)}<br><span style='color:{muted}; font-size:7pt'>"
             f"{escape(line.sku)}</span></td>"
-            f"<td align='right'>{line.quantity} {escape(line.unit)}</td>"
+            f"<td align='right'>{line.quantity} {escape(texts.unit_text(line.unit))}</td>"
             f"<td align='right'>{texts.money(line.unit_price, cur)}</td>"
             f"<td align='right'>{texts.percent(line.discount_percent)}</td>"
             f"<td align='right'>{texts.money(line.net, cur)}</td>"

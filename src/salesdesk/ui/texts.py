@@ -52,6 +52,29 @@ def status_chip(status: str) -> str:
     }.get(status, "neutral")
 
 
+def unit_text(unit: str) -> str:
+    """A price list's unit code as the reader's language writes it ("pcs" is "db" in hu)."""
+    names = {
+        "pcs": translate("Units", "pcs"),
+        "box": translate("Units", "box"),
+        "pack": translate("Units", "pack"),
+        "set": translate("Units", "set"),
+        "pair": translate("Units", "pair"),
+        "ream": translate("Units", "ream"),
+        "roll": translate("Units", "roll"),
+        "m": translate("Units", "m"),
+        "kg": translate("Units", "kg"),
+        "l": translate("Units", "l"),
+        "h": translate("Units", "h"),
+        "day": translate("Units", "day"),
+        "month": translate("Units", "month"),
+        "year": translate("Units", "year"),
+        "licence": translate("Units", "licence"),
+        "user": translate("Units", "user"),
+    }
+    return names.get(unit, unit)
+
+
 def step_title(step: str) -> str:
     return {
         "customer": translate("Texts", "Customer"),

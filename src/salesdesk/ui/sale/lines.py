@@ -111,7 +111,7 @@ class ProductsModel(QAbstractTableModel):
             if column == "name":
                 return item.name
             if column == "unit":
-                return item.unit
+                return texts.unit_text(item.unit)
             if column == "price":
                 return texts.money(item.unit_price, self._currency)
             return texts.percent(item.vat_rate)
@@ -261,7 +261,7 @@ class LinesModel(QAbstractTableModel):
             if column == "name":
                 return product.name if product is not None else self.tr("(not in price list)")
             if column == "quantity":
-                unit = f" {product.unit}" if product is not None else ""
+                unit = f" {texts.unit_text(product.unit)}" if product is not None else ""
                 return f"{line.quantity}{unit}"
             if column == "price":
                 return texts.money(product.unit_price, self.currency) if product else ""

@@ -257,7 +257,7 @@ def lines_html(summary: SaleSummary) -> str:
         cells = [
             (f"{escape(line.name)}<br><span style='color:{t.muted}'>{escape(line.sku)}</span>",
              "left"),
-            (f"{line.quantity} {escape(line.unit)}", "right"),
+            (f"{line.quantity} {escape(texts.unit_text(line.unit))}", "right"),
             (texts.money(line.unit_price, cur), "right"),
             (texts.percent(line.discount_percent), "right"),
             (texts.money(line.net, cur), "right"),
