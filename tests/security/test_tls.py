@@ -27,7 +27,7 @@ from cryptography.x509.oid import NameOID
 from tests.server.sync.helpers import PASSWORD, seed, settings_for
 
 from salesdesk.cli import main
-from salesdesk.server.demo_upstreams.runner import run_in_thread
+from salesdesk.server.demo_upstreams.runner import demo_lookups_config, run_in_thread
 from salesdesk.server.main import build_app
 from salesdesk.sync.client import ServerClient
 from salesdesk.sync.credentials import SERVICE
@@ -148,9 +148,10 @@ def tls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Tls]:
     # No policy file yet: the built-in defaults (system CAs only).
     monkeypatch.setenv("SALESDESK_POLICY_FILE", str(tmp_path / "policy.toml"))
     with ExitStack() as stack:
+        upstreams, _stop_upstreams = stack.enter_context(run_in_thread())
         base_url, _stop = stack.enter_context(
             run_in_thread(
-                build_app(settings_for(url)),
+                build_app(settings_for(url), demo_lookups_config(upstreams)),
                 ssl_certfile=str(cert),
                 ssl_keyfile=str(key),
                 lifespan="on",
@@ -249,3 +250,33 @@ def test_an_unusable_ca_file_is_a_clear_refusal_not_a_crash(tls: Tls) -> None:
     with ServerClient(tls.base_url) as client, pytest.raises(ServerRejected) as e:
         client.health()
     assert str(broken) in e.value.message and "server.ca_file" in e.value.message
+
+
+def test_a_lookup_waits_while_the_server_is_not_trusted_and_runs_once_it_is(tls: Tls) -> None:
+    """An untrusted certificate is the administrator's to mend, not the customer's fault: the
+    lookup waits like offline (its check is not failed for good) and goes through as soon as
+    the policy names the CA."""
+    import time
+
+    from salesdesk.flow.errors import ConnectivityError
+    from salesdesk.flow.runner import ActivityContext
+    from salesdesk.sync.gateway_activities import make_gateway_activities
+    from salesdesk.sync.profile import SyncProfile
+
+    with ServerClient(tls.base_url, ca_file=str(tls.ca)) as client:
+        token = client.login("alice", PASSWORD).token
+    activities = make_gateway_activities(SyncProfile(tls.base_url, "alice"), lambda: token)
+
+    def lookup() -> object:
+        context = ActivityContext("w-tls", 1, 1, time.monotonic() + 10)
+        payload = {"country_code": "DE", "vat_number": "812453790"}
+        return activities["company_lookup"](payload, context)
+
+    with pytest.raises(ConnectivityError) as waiting:
+        lookup()
+    assert waiting.value.code == "SERVER_NOT_TRUSTED"
+    assert_refused_clearly(str(waiting.value))
+
+    set_policy(tls, tls.ca)
+    result = lookup()
+    assert isinstance(result, dict) and result.get("valid") is True, result

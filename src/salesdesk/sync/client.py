@@ -23,7 +23,13 @@ import httpx
 
 from salesdesk.flow.events import Event
 from salesdesk.sales.lookup_models import LookupOutcome
-from salesdesk.sync.errors import AuthError, BadResponse, OfflineError, ServerRejected
+from salesdesk.sync.errors import (
+    AuthError,
+    BadResponse,
+    OfflineError,
+    ServerNotTrusted,
+    ServerRejected,
+)
 
 _OFFLINE_STATUS = {502, 503, 504}
 #: Without a Retry-After, a busy server (429) is asked again after this many seconds.
@@ -204,7 +210,7 @@ class ServerClient:
     # ------------------------------------------------------------------ plumbing
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         if self._trust_problem is not None:
-            raise ServerRejected(0, self._trust_problem)
+            raise ServerNotTrusted(self._trust_problem)
         headers = dict(kwargs.pop("headers", {}) or {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -215,8 +221,7 @@ class ServerClient:
         except (httpx.TransportError, ssl.SSLError) as exc:
             problem = _certificate_problem(exc)
             if problem is not None:
-                raise ServerRejected(
-                    0,
+                raise ServerNotTrusted(
                     f"the server at {self.base_url} presented a certificate this computer does "
                     f"not trust ({problem}). {_policy_hint()}",
                 ) from exc

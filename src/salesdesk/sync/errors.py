@@ -25,6 +25,14 @@ class ServerRejected(SyncError):
         self.fields = fields or {}
 
 
+class ServerNotTrusted(ServerRejected):
+    """The server's certificate is not trusted (or the policy's CA file is unusable). Only
+    an administrator can mend it, and nothing about the request itself is wrong."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(0, message)
+
+
 class BadResponse(SyncError):
     """The server answered something that is not what the protocol says (truncated JSON...).
     Treated like a dropped connection: nothing is assumed to have happened."""

@@ -21,6 +21,7 @@ from salesdesk.sync.errors import (
     BadResponse,
     KeyringUnavailable,
     OfflineError,
+    ServerNotTrusted,
     ServerRejected,
 )
 from salesdesk.sync.profile import SyncProfile, load_profile
@@ -48,6 +49,10 @@ def make_gateway_activities(
                     raise ConnectivityError(
                         "sign in again to run lookups", code="LOGIN_REQUIRED"
                     ) from None
+                except ServerNotTrusted as exc:
+                    # The lookup itself is fine: it waits, like offline, until the admin
+                    # mends the trust, instead of failing the customer check for good.
+                    raise ConnectivityError(exc.message, code="SERVER_NOT_TRUSTED") from None
                 except ServerRejected as exc:
                     raise NonRetryableError(exc.message, code=f"HTTP_{exc.status}") from None
             if outcome.status == "ok":
