@@ -39,19 +39,19 @@ unit: $(STAMP)
 # seeded version of each. Needs PostgreSQL (SALESDESK_TEST_PG_URL, default the local one).
 # About 35 minutes on a quiet 2-core machine.
 TORTURE_PG ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
-TORTURE_ENV := QT_QPA_PLATFORM=offscreen \
+TORTURE_ENV := QT_QPA_PLATFORM=offscreen PYTHONUNBUFFERED=1 \
 	SALESDESK_TEST_PG_URL=$${SALESDESK_TEST_PG_URL:-$(TORTURE_PG)}
 torture: $(STAMP)
 	$(TORTURE_ENV) SALESDESK_TORTURE_KILLS=1000 SALESDESK_TORTURE_SEED=2 \
-		$(BIN)/python -m pytest tests/torture -q -s
+		$(BIN)/python -m pytest tests/torture -q -s --timeout=3600
 	$(TORTURE_ENV) SALESDESK_FAULT_ROUNDS=500 SALESDESK_FAULT_SEEDS=1,2,3 \
-		$(BIN)/python -m pytest tests/faults -q -s
+		$(BIN)/python -m pytest tests/faults -q -s --timeout=3600
 	$(TORTURE_ENV) SALESDESK_PROPERTY_EXAMPLES=2000 \
-		$(BIN)/python -m pytest tests/hostile tests/flow/test_replay_property.py -q -s
+		$(BIN)/python -m pytest tests/hostile tests/flow/test_replay_property.py -q -s --timeout=3600
 	$(TORTURE_ENV) SALESDESK_PROPERTY_EXAMPLES=600 \
-		$(BIN)/python -m pytest tests/server/test_openapi_fuzz.py -q -s
+		$(BIN)/python -m pytest tests/server/test_openapi_fuzz.py -q -s --timeout=3600
 	$(TORTURE_ENV) SALESDESK_TORTURE_KILLS=200 SALESDESK_FUZZ_SEEDS=1,2,3,4,5,6,7,8,9,10,11,12 \
-		$(BIN)/python -m pytest tests/flow/test_crash.py tests/sync/test_kill.py \
+		$(BIN)/python -m pytest --timeout=3600 tests/flow/test_crash.py tests/sync/test_kill.py \
 		tests/sync/test_faults.py -q -s
 
 test: lint typecheck unit

@@ -13,6 +13,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from .driver import run_torture, summary_line
 
 LONG = "SALESDESK_TORTURE_KILLS" in os.environ
@@ -22,6 +24,8 @@ SEED = int(os.environ.get("SALESDESK_TORTURE_SEED", "11"))
 # kill phase stops at this limit even if fewer kills were reached (at least MIN_KILLS).
 KILL_PHASE_LIMIT = None if LONG else 50.0
 MIN_KILLS = KILLS if LONG else 10
+# A long run takes minutes per hundred kills: pytest-timeout's default would cut it short.
+pytestmark = pytest.mark.timeout(0 if LONG else 300)
 
 
 def test_kill_torture(pg_url: str, tmp_path: Path) -> None:
