@@ -3,15 +3,13 @@ in-process."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import strategies as st
+from tests.support.inprocess import run_cli as run_cli  # shared by the hostile tests
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
@@ -77,18 +75,3 @@ JSON: st.SearchStrategy[Any] = st.recursive(
     ),
     max_leaves=8,
 )
-
-
-def run_cli(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    """``salesdesk ARGV`` in this process; (exit code, stdout, stderr)."""
-    from salesdesk.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-        pytest.MonkeyPatch.context() as mp,
-    ):
-        mp.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()

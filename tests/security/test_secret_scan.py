@@ -14,8 +14,6 @@ secret, raw and in its base64 and URL-encoded forms.
 from __future__ import annotations
 
 import base64
-import contextlib
-import io
 import json
 import logging
 from collections.abc import Iterator
@@ -28,8 +26,8 @@ import keyring
 import pytest
 from sqlalchemy import MetaData, select
 from tests.server.sync.helpers import PASSWORD, login, seed, serve, settings_for
+from tests.support.inprocess import run_cli
 
-from salesdesk.cli import main
 from salesdesk.server.db import create_engine_for
 from salesdesk.server.demo_upstreams.runner import (
     DEMO_CREDIT_API_KEY,
@@ -77,18 +75,6 @@ class Secrets:
                 if needle and needle in haystack:
                     hits.append(f"{label} ({form})")
         return hits
-
-
-def run_cli(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-        pytest.MonkeyPatch.context() as mp,
-    ):
-        mp.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

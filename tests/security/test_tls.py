@@ -8,15 +8,12 @@ names that CA. Nothing can turn verification off.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import ipaddress
 from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import keyring
 import pytest
 
 pytest.importorskip("cryptography")
@@ -25,8 +22,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from tests.server.sync.helpers import PASSWORD, seed, settings_for
+from tests.support.inprocess import memory_keyring_installed, run_cli
 
-from salesdesk.cli import main
 from salesdesk.server.demo_upstreams.runner import demo_lookups_config, run_in_thread
 from salesdesk.server.main import build_app
 from salesdesk.sync.client import ServerClient
@@ -129,13 +126,8 @@ class Tls:
 
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
+    with memory_keyring_installed() as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -164,18 +156,6 @@ def tls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Tls]:
 def set_policy(tls: Tls, ca_file: Path | None, extra: str = "") -> None:
     body = "[server]\n" + (f'ca_file = "{ca_file}"\n' if ca_file else "") + extra
     (tls.tmp / "policy.toml").write_text(body, encoding="utf-8")
-
-
-def run_cli(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-        pytest.MonkeyPatch.context() as mp,
-    ):
-        mp.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 def assert_refused_clearly(message: str) -> None:

@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
+from tests.support.inprocess import memory_keyring_installed
 
 from salesdesk.server.demo_upstreams.runner import run_in_thread
 from salesdesk.sync.memory_keyring import MemoryKeyring
@@ -23,13 +23,8 @@ if str(REPO) not in sys.path:
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
+    with memory_keyring_installed() as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture
