@@ -28,11 +28,11 @@ from typing import Annotated, Any, cast
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
-from sqlalchemy import CursorResult, delete, false, select
+from sqlalchemy import CursorResult, bindparam, delete, false, select
 from sqlalchemy.orm import Session
 
 from salesdesk.server.config import ThrottleSettings
-from salesdesk.server.db import ServerContext, get_context, insert_ignore
+from salesdesk.server.db import Executor, ServerContext, get_context, insert_ignore
 from salesdesk.server.errors import ApiError, responses
 from salesdesk.server.tables import login_throttle, tokens, users
 from salesdesk.server.users import (
@@ -76,18 +76,23 @@ def issue_token(
     return IssuedToken(token=token, expires_at=expires_at, principal=principal)
 
 
-def resolve_token(session: Session, token: str, *, now: datetime) -> Principal | None:
+# Built once: every authenticated request runs it, and building a statement costs more
+# CPU than the (cached) compile of it.
+_RESOLVE_TOKEN = (
+    select(users.c.id, users.c.name, users.c.role, users.c.team)
+    .join(tokens, tokens.c.user_id == users.c.id)
+    .where(
+        tokens.c.token_hash == bindparam("token_hash"),
+        tokens.c.revoked_at.is_(None),
+        tokens.c.expires_at > bindparam("now"),
+        users.c.disabled == false(),
+    )
+)
+
+
+def resolve_token(session: Executor, token: str, *, now: datetime) -> Principal | None:
     """The user behind a live token; None if unknown, expired, revoked or user disabled."""
-    row = session.execute(
-        select(users.c.id, users.c.name, users.c.role, users.c.team)
-        .join(tokens, tokens.c.user_id == users.c.id)
-        .where(
-            tokens.c.token_hash == hash_token(token),
-            tokens.c.revoked_at.is_(None),
-            tokens.c.expires_at > now,
-            users.c.disabled == false(),
-        )
-    ).first()
+    row = session.execute(_RESOLVE_TOKEN, {"token_hash": hash_token(token), "now": now}).first()
     if row is None:
         return None
     return Principal(user_id=row.id, name=row.name, role=Role(row.role), team=row.team)
@@ -309,8 +314,10 @@ def current_user(
     """The caller behind the bearer token; 401 when missing, invalid, expired or revoked."""
     if credentials is None or not credentials.credentials:
         raise _unauthorized("Sign in first: this request needs a bearer token.")
-    with ctx.sessions.begin() as session:
-        principal = resolve_token(session, credentials.credentials, now=ctx.now())
+    # A plain connection, not an ORM session: this runs on every request. Looked up in the
+    # database each time, so a revoked token is refused at once.
+    with ctx.engine.connect() as conn:
+        principal = resolve_token(conn, credentials.credentials, now=ctx.now())
     if principal is None:
         raise _unauthorized("The token is invalid, expired or revoked; sign in again.")
     return principal

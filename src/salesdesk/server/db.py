@@ -13,6 +13,7 @@ what the event store and the throttle code expect.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy import exc as exc_mod
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,8 +57,8 @@ def normalise_url(url: str | URL) -> URL:
 def create_engine_for(
     url: str | URL,
     *,
-    pool_size: int = 10,
-    max_overflow: int = 20,
+    pool_size: int = 20,
+    max_overflow: int = 10,
     sqlite_busy_timeout_ms: int = DEFAULT_SQLITE_BUSY_TIMEOUT_MS,
     echo: bool = False,
 ) -> Engine:
@@ -64,15 +66,43 @@ def create_engine_for(
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, sqlite_busy_timeout_ms, echo)
-    return create_engine(
+    # pool_size: with fewer pooled connections than concurrent requests, every overflow
+    # connection is opened and closed again per request (a new PostgreSQL backend each).
+    engine = create_engine(
         parsed,
         hide_parameters=True,  # bound values (hashes, names) stay out of logs and errors
         pool_size=pool_size,
         max_overflow=max_overflow,
-        pool_pre_ping=True,  # survive a PostgreSQL restart without a burst of 500s
         pool_recycle=1800,
         echo=echo,
     )
+    _ping_when_idle(engine, PING_AFTER_IDLE_S)
+    return engine
+
+
+PING_AFTER_IDLE_S = 5.0
+
+
+def _ping_when_idle(engine: Engine, idle_s: float) -> None:
+    """Survive a PostgreSQL restart without a burst of 500s, without a round trip per
+    checkout (pool_pre_ping): a connection idle for ``idle_s`` is pinged before use, and a
+    dead one is replaced. A connection that breaks while in busy use fails its request;
+    SQLAlchemy then invalidates the whole pool, so its siblings are not reused."""
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
+        record.info["checked_in_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        last = record.info.get("checked_in_at")
+        if last is None or time.monotonic() - last < idle_s:
+            return  # new, or used moments ago
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:
+            # The pool retries the checkout with a fresh connection.
+            raise exc_mod.DisconnectionError(f"stale pooled connection: {exc}") from exc
 
 
 def _sqlite_engine(url: URL, busy_timeout_ms: int, echo: bool) -> Engine:
