@@ -101,6 +101,36 @@ class WorkflowInfo:
     updated_at: datetime
 
 
+# Statements of the push and pull paths, built once: building one (and its cache key) for
+# every request cost more CPU than running it.
+_TAKE_CURSORS = (
+    event_counter.update()
+    .where(event_counter.c.id == 1)
+    .values(value=event_counter.c.value + bindparam("count"))
+    .returning(event_counter.c.value)
+)
+_HIGH_WATER_MARK = select(event_counter.c.value).where(event_counter.c.id == 1)
+_LOCK_WORKFLOWS = (
+    select(workflows)
+    .where(workflows.c.workflow_id.in_(bindparam("ids", expanding=True)))
+    .order_by(workflows.c.workflow_id)
+    .with_for_update()
+)
+_MOVE_WORKFLOW = (
+    workflows.update()
+    .where(workflows.c.workflow_id == bindparam("b_workflow_id"))
+    .values(
+        position=bindparam("b_position"),
+        updated_at=bindparam("b_updated_at"),
+        status=bindparam("b_status"),
+        customer_name=bindparam("b_customer_name"),
+        gross_total=bindparam("b_gross_total"),
+        currency=bindparam("b_currency"),
+        needs_approval=bindparam("b_needs_approval"),
+    )
+)
+
+
 class InvalidEventsError(ValueError):
     """The events offered for appending are malformed (bad seq, JSON, lengths...)."""
 
@@ -166,14 +196,7 @@ def append(
         return Appended(position=position, inserted=0, last_cursor=None)
 
     count = len(new_events)
-    last_cursor = int(
-        conn.execute(
-            event_counter.update()
-            .where(event_counter.c.id == 1)
-            .values(value=event_counter.c.value + count)
-            .returning(event_counter.c.value)
-        ).scalar_one()
-    )
+    last_cursor = int(conn.execute(_TAKE_CURSORS, {"count": count}).scalar_one())
     first_cursor = last_cursor - count + 1
     conn.execute(
         events.insert(),
@@ -268,17 +291,7 @@ def append_batch(
     updates = [p for p in todo if not p.create]
     if updates:
         conn.execute(
-            workflows.update()
-            .where(workflows.c.workflow_id == bindparam("b_workflow_id"))
-            .values(
-                position=bindparam("b_position"),
-                updated_at=bindparam("b_updated_at"),
-                status=bindparam("b_status"),
-                customer_name=bindparam("b_customer_name"),
-                gross_total=bindparam("b_gross_total"),
-                currency=bindparam("b_currency"),
-                needs_approval=bindparam("b_needs_approval"),
-            ),
+            _MOVE_WORKFLOW,
             [
                 {
                     "b_workflow_id": p.workflow_id,
@@ -291,14 +304,7 @@ def append_batch(
         )
     # Last: from here to commit, every appender waits for us (see the module docstring).
     count = sum(len(p.new_events) for p in todo)
-    last_cursor = int(
-        conn.execute(
-            event_counter.update()
-            .where(event_counter.c.id == 1)
-            .values(value=event_counter.c.value + count)
-            .returning(event_counter.c.value)
-        ).scalar_one()
-    )
+    last_cursor = int(conn.execute(_TAKE_CURSORS, {"count": count}).scalar_one())
     cursor = last_cursor - count
     rows: list[dict[str, Any]] = []
     ends: dict[str, int] = {}
@@ -335,12 +341,7 @@ def lock_workflows(conn: Executor, workflow_ids: Sequence[str]) -> dict[str, Wor
     (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers)."""
     if not workflow_ids:
         return {}
-    rows = conn.execute(
-        select(workflows)
-        .where(workflows.c.workflow_id.in_(sorted(set(workflow_ids))))
-        .order_by(workflows.c.workflow_id)
-        .with_for_update()
-    ).all()
+    rows = conn.execute(_LOCK_WORKFLOWS, {"ids": sorted(set(workflow_ids))}).all()
     return {r.workflow_id: _info(r) for r in rows}
 
 
@@ -478,9 +479,7 @@ def access_clause(principal: Principal) -> ColumnElement[bool]:
 
 def high_water_mark(conn: Executor) -> int:
     """The highest cursor committed so far (every cursor up to it is visible)."""
-    return int(
-        conn.execute(select(event_counter.c.value).where(event_counter.c.id == 1)).scalar_one()
-    )
+    return int(conn.execute(_HIGH_WATER_MARK).scalar_one())
 
 
 def read_since(
