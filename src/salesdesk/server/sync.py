@@ -38,6 +38,7 @@ from salesdesk.flow.events import (
     utc_iso,
 )
 from salesdesk.flow.instance import WorkflowInstance
+from salesdesk.sales.money import validate_currency
 from salesdesk.sales.views import SaleSummary
 from salesdesk.sales.workflow import WORKFLOW_TYPE, SaleWorkflow
 from salesdesk.server import eventstore
@@ -123,6 +124,9 @@ class SyncService:
         # (device id, user id) pairs confirmed by the devices table (see _device_is_theirs).
         self._devices: set[tuple[str, int]] = set()
         self._devices_guard = threading.Lock()
+        # Babel's currency data loads on first use (~0.1 s of CPU): load it while the
+        # server starts, not in the first pushes, which would all wait for it.
+        validate_currency("EUR")
 
     # ------------------------------------------------------------------ push
     def push(
