@@ -167,11 +167,17 @@ def insert_ignore_returning(
     executor: Executor, table: Table, values: Mapping[str, Any], key: str
 ) -> bool:
     """``INSERT ... ON CONFLICT (key) DO NOTHING``; True when the row was inserted."""
-    stmt: Any = (
-        postgresql.insert(table) if dialect_name(executor) == "postgresql" else sqlite.insert(table)
-    )
-    stmt = stmt.values(**values).on_conflict_do_nothing(index_elements=[key])
-    return executor.execute(stmt.returning(table.c[key])).first() is not None
+    dialect = dialect_name(executor)
+    stmt = _INSERT_IGNORE_RETURNING.get((dialect, table, key))
+    if stmt is None:
+        # Built once per table (every new sale runs it); the values go in as parameters.
+        base: Any = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+        stmt = base.on_conflict_do_nothing(index_elements=[key]).returning(table.c[key])
+        _INSERT_IGNORE_RETURNING[(dialect, table, key)] = stmt
+    return executor.execute(stmt, dict(values)).first() is not None
+
+
+_INSERT_IGNORE_RETURNING: dict[tuple[str, Table, str], Any] = {}
 
 
 def utcnow() -> datetime:
