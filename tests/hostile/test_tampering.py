@@ -18,7 +18,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 from tests.server.sync.helpers import (
     PASSWORD,
@@ -28,10 +27,7 @@ from tests.server.sync.helpers import (
     start_cluster,
     stored,
 )
-
-from salesdesk.sync.memory_keyring import MemoryKeyring
-
-from .support import run_cli
+from tests.support.inprocess import memory_keyring_installed, run_cli
 
 History = list[dict[str, Any]]
 
@@ -189,9 +185,7 @@ def test_a_forged_history_imported_on_the_desktop_is_refused_by_the_server(
     """The agent's own route: edit an exported history to carry a manager's approval,
     import it (the desktop cannot tell: pulled histories carry such events), sync."""
     monkeypatch.setenv("SALESDESK_POLICY_FILE", str(tmp_path / "no-policy.toml"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
+    with memory_keyring_installed():
         laptop = str(tmp_path / "laptop")
         code, out, err = run_cli(
             "--data-dir", laptop, "login", "--server", cluster.base_url, "--user", "alice",
@@ -215,5 +209,3 @@ def test_a_forged_history_imported_on_the_desktop_is_refused_by_the_server(
         assert "recorded itself" in out, out
         assert stored(cluster.url) == before
         assert cluster.api("root").get(f"/api/v1/workflows/{wid}/events").status_code == 404
-    finally:
-        keyring.set_keyring(previous)

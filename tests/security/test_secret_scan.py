@@ -22,11 +22,10 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 import httpx
-import keyring
 import pytest
 from sqlalchemy import MetaData, select
 from tests.server.sync.helpers import PASSWORD, login, seed, serve, settings_for
-from tests.support.inprocess import run_cli
+from tests.support.inprocess import memory_keyring_installed, run_cli
 
 from salesdesk.server.db import create_engine_for
 from salesdesk.server.demo_upstreams.runner import (
@@ -80,13 +79,8 @@ class Secrets:
 @pytest.fixture
 def memory_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     monkeypatch.setenv("SALESDESK_POLICY_FILE", str(tmp_path / "no-policy.toml"))
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
+    with memory_keyring_installed() as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 def test_no_secret_in_the_database_the_data_dir_or_the_logs(
