@@ -147,8 +147,12 @@ class CreditDecision(_Model):
     review: bool = False
 
 
+#: Fewer characters than this (after collapsing whitespace) cannot be geocoded.
+MIN_CHECKABLE_ADDRESS: Final = 3
+
+
 class AddressCheckInput(_Model):
-    address: str = Field(min_length=3, max_length=300)
+    address: str = Field(min_length=MIN_CHECKABLE_ADDRESS, max_length=300)
     # ISO 3166-1 alpha-2; the VIES codes EL and XI are accepted and mapped to GR and GB.
     country_code: str | None = None
 

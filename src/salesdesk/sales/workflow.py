@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from salesdesk import flow
 from salesdesk.flow.errors import ActivityFailure, TimerCancelledError
 from salesdesk.sales.lookup_models import (
+    MIN_CHECKABLE_ADDRESS,
     AddressCheckInput,
     CompanyLookupInput,
     CreditCheckInput,
@@ -393,13 +394,13 @@ class SaleWorkflow:
             company = self.lookups.get("company")
             if address is None and company is not None and company.result is not None:
                 address = company.result.get("address")
-            if address:
+            # Too short to look up (an agent's "0", a registry's "-"): no check, as with
+            # no address. Histories never held such a check: it used to crash here.
+            text = " ".join(str(address).split())[:300] if address else ""
+            if len(text) >= MIN_CHECKABLE_ADDRESS:
                 self._start_lookup(
                     "address",
-                    AddressCheckInput(
-                        address=" ".join(str(address).split())[:300],
-                        country_code=customer["country_code"],
-                    ),
+                    AddressCheckInput(address=text, country_code=customer["country_code"]),
                 )
         if self.steps["lines"].data is None:
             return

@@ -8,7 +8,9 @@ from datetime import datetime
 import pytest
 
 from salesdesk import flow
+from salesdesk.flow.replayer import replay_history
 from salesdesk.sales.service import SalesService
+from salesdesk.sales.workflow import SaleWorkflow
 
 from .support import (
     CONTACT,
@@ -372,3 +374,21 @@ def test_a_retryable_failure_waits_with_backoff_and_shows_the_next_try(
     company = current(svc.summary(wid), "company")
     # Done on the second attempt; the earlier error is no longer shown.
     assert (company.status, company.attempts, company.last_error) == ("done", 2, None)
+
+
+@pytest.mark.parametrize("address", ["0", " a\n ", "-"])
+def test_an_address_too_short_to_check_is_kept_but_not_looked_up(
+    svc: SalesService, lookups: Lookups, address: str
+) -> None:
+    """Found by the long signal fuzzing: a one-character address crashed the sale's code
+    (the check's input needs 3 characters), so the signal could not be recorded at all."""
+    wid = svc.new_sale()
+    svc.signal(wid, "customer", {"vat_number": HU, "address": address})
+    assert scheduled(svc, wid) == ["company_lookup"]
+    fill_sale_rest(svc, wid)
+    s = svc.summary(wid)
+    assert s.status == "ready"
+    assert s.customer is not None and s.customer.address == address.strip()
+    assert lookups.called("address_check") == []
+    replayed = replay_history([SaleWorkflow], wid, svc.engine.history(wid))
+    assert replayed.query("summary").status == "ready"
