@@ -61,10 +61,13 @@ class RandomAgent:
         if name == "contact":
             return {"name": f"Contact {tag}", "email": f"c{n}.{self.tag}@example.com".lower()}
         if name == "lines":
-            # A unique discount (<= 15 %, so no approval is needed) makes the payload unique.
+            # Discount (<= 15 %, so no approval is needed) and quantity together make the
+            # payload unique for every n: the discount alone repeats every 1,500 signals,
+            # which the 200-kill run reached (a false "duplicate" across two lives).
             discount = f"{(n % 1500) / 100:.2f}"
+            quantity = 1 + n // 1500
             sku = self.rng.choice(SKUS)
-            return {"items": [{"sku": sku, "quantity": 1, "discount_percent": discount}]}
+            return {"items": [{"sku": sku, "quantity": quantity, "discount_percent": discount}]}
         if name == "terms":
             return {"payment_terms_days": self.rng.choice((14, 30, 60)), "notes": f"note {tag}"}
         if name == "cancel":

@@ -49,7 +49,9 @@ def work(data_dir: Path, ack_log: Path, seed: int, life: int) -> None:
         log.flush()  # in the kernel now: survives SIGKILL of this process
 
     rng = random.Random(seed * 1000 + life)
-    agent = RandomAgent(sales, rng, f"k{seed}x{life}", counter_start=life * 100, on_ack=acked)
+    # Each life numbers its payloads from its own thousand (a life lasts under a second,
+    # far too short for a thousand signals), so no two lives send the same payload.
+    agent = RandomAgent(sales, rng, f"k{seed}x{life}", counter_start=life * 1000, on_ack=acked)
     print(f"ready {os.getpid()}", flush=True)
     while True:
         if rng.random() < 0.5:
