@@ -37,7 +37,7 @@ unit: $(STAMP)
 
 # The long versions of the fault tests (docs/reliability.md); `make test` runs a short,
 # seeded version of each. Needs PostgreSQL (SALESDESK_TEST_PG_URL, default the local one).
-# About 35 minutes on a quiet 2-core machine.
+# About 20 minutes on a quiet 2-core machine.
 TORTURE_PG ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 TORTURE_ENV := QT_QPA_PLATFORM=offscreen PYTHONUNBUFFERED=1 \
 	SALESDESK_TEST_PG_URL=$${SALESDESK_TEST_PG_URL:-$(TORTURE_PG)}
