@@ -56,6 +56,7 @@ from salesdesk.sales.views import (
 )
 
 WORKFLOW_TYPE = "sale"
+PricedLine = tuple[dict[str, Any], LineAmounts]
 LOOKUP_ACTIVITIES = {
     "company": "company_lookup",
     "credit": "credit_check",
@@ -168,6 +169,9 @@ class SaleWorkflow:
         self.started_at = ""
         self.expires_at = ""
         self._expiry: flow.TimerHandle | None = None
+        # The priced lines of the current lines step and price list (both replaced, never
+        # changed in place): the summary and the lookups price them several times over.
+        self._priced: tuple[object, object, tuple[PricedLine, ...]] | None = None
 
     # ------------------------------------------------------------------ run
     @flow.run
@@ -516,10 +520,13 @@ class SaleWorkflow:
         return out
 
     # ------------------------------------------------------------------ money
-    def _priced_lines(self) -> list[tuple[dict[str, Any], LineAmounts]]:
+    def _priced_lines(self) -> tuple[PricedLine, ...]:
         data = self.steps["lines"].data
         if not data or self.price_list is None:
-            return []
+            return ()
+        memo = self._priced
+        if memo is not None and memo[0] is data and memo[1] is self.price_list:
+            return memo[2]
         out = []
         for item in data["items"]:
             product = self.price_list.item(item["sku"])
@@ -531,7 +538,9 @@ class SaleWorkflow:
                 self.price_list.currency,
             )
             out.append((item, amounts))
-        return out
+        priced = tuple(out)
+        self._priced = (data, self.price_list, priced)
+        return priced
 
     def _totals(self) -> TotalsView:
         currency = self.price_list.currency if self.price_list else "EUR"
