@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header_view.setSectionResizeMode(COLUMNS.index("customer"), QHeaderView.ResizeMode.Stretch)
         for name, width in (
-            ("status", 190),
+            ("status", 250),  # room for "Accepted · SO-2026-000123"
             ("gross", 120),
             ("step", 90),
             ("updated", 120),
