@@ -222,11 +222,15 @@ def fresh_schema(base_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-def seed(url: str, devices: int) -> list[tuple[str, str]]:
-    """Users (one agent per device, teams of ten), the price list, and bearer tokens."""
+def seed(url: str, devices: int, templates: list[list[dict[str, Any]]]) -> list[tuple[str, str]]:
+    """Users (one agent per device, teams of ten), the price list, bearer tokens, and the
+    gateway's receipts of the templates' lookup answers for every agent (the histories
+    were recorded with stand-ins; the server takes only lookup results its gateway gave)."""
+    from salesdesk.flow.events import Event
     from salesdesk.server.auth import issue_token
     from salesdesk.server.config import Argon2Params
     from salesdesk.server.db import create_engine_for, make_sessions
+    from salesdesk.server.lookup_receipts import lookup_results, record_receipt
     from salesdesk.server.migrate import ensure_schema
     from salesdesk.server.pricelists import import_price_list
     from salesdesk.server.users import PasswordHasher, add_user
@@ -246,6 +250,15 @@ def seed(url: str, devices: int) -> list[tuple[str, str]]:
                 )
                 token = issue_token(session, principal, ttl=timedelta(hours=2), now=now)
                 out.append((name, token.token))
+                for history in templates:
+                    events = [
+                        Event(e["seq"], e["type"], e["data"], e["time"], e["origin"])
+                        for e in history
+                    ]
+                    for found in lookup_results(events, after=0, user_id=principal.user_id):
+                        record_receipt(
+                            session.connection(), found.digest, principal.user_id, found.kind, now
+                        )
     finally:
         engine.dispose()
     return out
@@ -442,7 +455,7 @@ def run_load(
     steps: tuple[int, int] = (1, 3),
 ) -> dict[str, Any]:
     with fresh_schema(base_url) as url:
-        users = seed(url, devices)
+        users = seed(url, devices, templates)
         rng = random.Random(11)
         sims = []
         for n, (name, token) in enumerate(users):

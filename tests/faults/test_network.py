@@ -56,6 +56,10 @@ WEIGHTS = {
 DEVICES = (("anna-1", "anna"), ("anna-2", "anna"), ("otto-1", "otto"))
 
 
+# The devices here record the offline stand-ins' lookup results.
+pytestmark = pytest.mark.stand_in_lookups
+
+
 def device_via(fleet: Fleet, proxy: FaultyProxy, name: str, user: str, page: int) -> Device:
     device = fleet.device(name, lookups="standin", client_timeout=0.75)
     device.sync = SyncService(device.sales, client_factory=small_pages(page, 0.75))

@@ -34,6 +34,17 @@ def test_database_url_precedence(tmp_path: Path) -> None:
     assert settings.database_url == "postgresql://db.example/sales"
     assert settings.token_ttl.total_seconds() == 12 * 3600
     assert settings.max_body_bytes == 8 * 1024 * 1024
+    assert settings.verify_lookup_results is True
+
+
+@pytest.mark.parametrize(("value", "verify"), [("0", False), ("no", False), (" 1 ", True)])
+def test_checking_lookup_results_is_on_unless_the_environment_turns_it_off(
+    value: str, verify: bool
+) -> None:
+    env = {"SALESDESK_VERIFY_LOOKUP_RESULTS": value}
+    assert ServerSettings.from_env(environ=env).verify_lookup_results is verify
+    with pytest.raises(ValueError, match=r"SALESDESK_VERIFY_LOOKUP_RESULTS='maybe'.*1 or 0"):
+        ServerSettings.from_env(environ={"SALESDESK_VERIFY_LOOKUP_RESULTS": "maybe"})
 
 
 def test_urls_are_normalised_to_supported_drivers() -> None:

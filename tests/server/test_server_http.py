@@ -14,6 +14,7 @@ from sqlalchemy import Engine, text
 
 from salesdesk.server.app import create_app
 from salesdesk.server.metrics import Counter, Histogram, Metrics
+from salesdesk.server.migrate import head_revision
 
 from .test_support import (  # noqa: F401  (fixtures)
     LiveServer,
@@ -123,7 +124,10 @@ def test_healthz_checks_the_database(live: tuple[LiveServer, FastAPI]) -> None:
     server, app = live
     with server.client() as client:
         ok = client.get("/healthz")
-        assert ok.status_code == 200 and ok.json() == {"status": "ok", "schema_revision": "0001"}
+        assert ok.status_code == 200 and ok.json() == {
+            "status": "ok",
+            "schema_revision": head_revision(),
+        }
         engine: Engine = app.state.salesdesk.engine
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM alembic_version"))

@@ -34,6 +34,7 @@ TABLES = {
     "event_counter",
     "devices",
     "order_numbers",
+    "lookup_receipts",
 }
 
 

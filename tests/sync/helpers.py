@@ -91,13 +91,21 @@ class ServerHandle:
     """build_app served by uvicorn in a thread; stop() and start() again on the same port
     and database stand for a server that went down and came back."""
 
-    def __init__(self, url: str, upstreams_url: str, *, token_ttl: timedelta | None = None):
+    def __init__(
+        self,
+        url: str,
+        upstreams_url: str,
+        *,
+        token_ttl: timedelta | None = None,
+        verify_lookup_results: bool = True,
+    ):
         self.url = url
         self.upstreams_url = upstreams_url
         self.clock = Clock()
         self.settings = ServerSettings(
             database_url=url,
             argon2=FAST_ARGON2,
+            verify_lookup_results=verify_lookup_results,
             **({"token_ttl": token_ttl} if token_ttl else {}),
         )
         self.port = 0

@@ -30,6 +30,10 @@ FUZZ_SEEDS = [int(s) for s in os.environ.get("SALESDESK_FUZZ_SEEDS", "11,29").sp
 FUZZ_STEPS = int(os.environ.get("SALESDESK_FUZZ_STEPS", "70"))
 
 
+# The devices here record the offline stand-ins' lookup results.
+pytestmark = pytest.mark.stand_in_lookups
+
+
 @pytest.fixture
 def proxy(server: ServerHandle) -> Iterator[FaultyProxy]:
     with FaultyProxy(server.base_url, seed=1) as p:

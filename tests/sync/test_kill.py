@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 import keyring
+import pytest
 from tests.support import file_keyring
 from tests.support.faulty_proxy import FaultyProxy
 
@@ -71,6 +72,7 @@ def read_acks(path: Path) -> list[Key]:
     return keys
 
 
+@pytest.mark.stand_in_lookups
 def test_kill_9_during_push_and_pull(server: ServerHandle, fleet: Fleet, tmp_path: Path) -> None:
     keyring_file = tmp_path / "keyring.json"
     os.environ["SALESDESK_TEST_KEYRING_FILE"] = str(keyring_file)  # restored below

@@ -253,6 +253,7 @@ def test_lookup_whose_local_result_was_rebased_away_runs_again(
     assert company.status == "done", company
 
 
+@pytest.mark.stand_in_lookups
 def test_same_lookup_result_recorded_on_both_laptops(server: ServerHandle, fleet: Fleet) -> None:
     """Both laptops run the same pending lookup and record the same result. The server
     takes the first; the second laptop must end up with the server's event (its origin and

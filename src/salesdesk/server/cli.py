@@ -42,10 +42,14 @@ def add_commands(sub: Any) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Any:
+    from salesdesk.cli import CliError
     from salesdesk.server.config import ServerSettings
 
     data_dir = Path(args.server_data_dir) if args.server_data_dir else None
-    return ServerSettings.from_env(database_url=args.database_url, data_dir=data_dir)
+    try:
+        return ServerSettings.from_env(database_url=args.database_url, data_dir=data_dir)
+    except ValueError as exc:
+        raise CliError(f"server: {exc}") from None
 
 
 def _engine(args: argparse.Namespace) -> Any:

@@ -83,6 +83,9 @@ class ServerSettings:
     # Client addresses are taken from the socket; only trust X-Forwarded-For when the
     # server is known to sit behind a proxy that overwrites it.
     trust_forwarded_for: bool = False
+    # A pushed lookup result must match an answer the gateway gave the pushing user
+    # (lookup_receipts.py). Off only for test set-ups whose devices use offline stand-ins.
+    verify_lookup_results: bool = True
 
     @classmethod
     def from_env(
@@ -93,6 +96,19 @@ class ServerSettings:
         environ: Mapping[str, str] | None = None,
     ) -> ServerSettings:
         """Settings for a server started from the command line."""
+        env = environ if environ is not None else os.environ
         return cls(
-            database_url=resolve_database_url(database_url, environ=environ, data_dir=data_dir)
+            database_url=resolve_database_url(database_url, environ=environ, data_dir=data_dir),
+            verify_lookup_results=_flag(env, "SALESDESK_VERIFY_LOOKUP_RESULTS", default=True),
         )
+
+
+def _flag(environ: Mapping[str, str], name: str, *, default: bool) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"{name}={raw!r} is not a yes or no; use 1 or 0")

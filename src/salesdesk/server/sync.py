@@ -43,6 +43,7 @@ from salesdesk.sales.views import SaleSummary
 from salesdesk.sales.workflow import WORKFLOW_TYPE, SaleWorkflow
 from salesdesk.server import eventstore
 from salesdesk.server.db import Executor, ServerContext
+from salesdesk.server.lookup_receipts import lookup_results, missing_receipts
 from salesdesk.server.replay_cache import ReplayCache, to_flow_event
 from salesdesk.server.tables import price_lists, workflows
 from salesdesk.server.users import Principal, Role, can_access_workflow
@@ -337,8 +338,26 @@ class SyncService:
                 f"{_first_line(exc)}",
                 server_position,
             ) from None
+        if self.ctx.settings.verify_lookup_results:
+            self._check_lookup_results(conn, principal, inst, server_position)
         self.ctx.metrics.replay_seconds.observe(time.perf_counter() - started)
         return _Replayed(item, info is None, pushed, inst, summary)
+
+    def _check_lookup_results(
+        self, conn: Executor, principal: Principal, inst: WorkflowInstance, position: int
+    ) -> None:
+        """Every lookup result the push adds must be an answer the gateway gave this user:
+        replay alone would take a credit approval typed into an exported history."""
+        found = lookup_results(inst.events, after=position, user_id=principal.user_id)
+        missing = missing_receipts(conn, [r.digest for r in found])
+        for result in found:
+            if result.digest in missing:
+                raise _Reject(
+                    f"the {result.kind} lookup result in event #{result.seq} is not an answer "
+                    "this server's lookup gateway gave you; lookups must run through the "
+                    "server (sign in on the device, and let the lookup run again)",
+                    position,
+                )
 
     def _plan_append(
         self, conn: Executor, principal: Principal, done: _Replayed

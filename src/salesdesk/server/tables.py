@@ -190,3 +190,13 @@ order_numbers = Table(
     Column("year", Integer, primary_key=True, autoincrement=False),
     Column("last_value", Integer, nullable=False, server_default="0"),
 )
+
+# Digests of the lookup answers the gateway gave (see lookup_receipts.py).
+lookup_receipts = Table(
+    "lookup_receipts",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("issued_at", UTCDateTime(), nullable=False),
+)

@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -298,7 +298,9 @@ class Cluster:
 
 def start_cluster(stack: ExitStack, url: str, tmp_path: Path, instances: int = 1) -> Cluster:
     seed(url)
-    apps = [build_app(settings_for(url)) for _ in range(instances)]
+    # No gateway here: the devices record the offline stand-ins' lookup results.
+    settings = replace(settings_for(url), verify_lookup_results=False)
+    apps = [build_app(settings) for _ in range(instances)]
     base_urls = [serve(stack, app) for app in apps]
     return Cluster(url, base_urls, apps, tmp_path, stack)
 

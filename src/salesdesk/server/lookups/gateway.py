@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Protocol
 
 from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ValidationError
 
 from salesdesk.sales.lookup_models import (
@@ -123,7 +124,16 @@ def _field_messages(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def make_lookup_router(gateway: LookupGateway, auth_dependency: Callable[..., Any]) -> APIRouter:
+#: Called with (caller, kind, input, outcome) after every successful lookup, in a worker
+#: thread, before the answer is sent (the server keeps a receipt of it).
+OnAnswer = Callable[[Any, str, dict[str, Any], LookupOutcome], None]
+
+
+def make_lookup_router(
+    gateway: LookupGateway,
+    auth_dependency: Callable[..., Any],
+    on_answer: OnAnswer | None = None,
+) -> APIRouter:
     """``POST /api/v1/lookups/{kind}``: body = the kind's input JSON, answer = LookupOutcome.
 
     ``auth_dependency`` is the server's FastAPI dependency; it runs before anything else, so an
@@ -134,9 +144,18 @@ def make_lookup_router(gateway: LookupGateway, auth_dependency: Callable[..., An
     )
 
     @router.post("/{kind}", response_model=LookupOutcome)
-    async def run_lookup(kind: str, payload: Annotated[dict[str, Any], Body()]) -> LookupOutcome:
+    async def run_lookup(
+        kind: str,
+        payload: Annotated[dict[str, Any], Body()],
+        # A default, not Annotated: annotations are strings here, and auth_dependency is
+        # local, so FastAPI could not resolve it in one.
+        caller: Any = Depends(auth_dependency),  # noqa: B008
+    ) -> LookupOutcome:
         if kind not in gateway.kinds:
             raise HTTPException(status_code=404, detail=f"unknown lookup kind {kind!r}")
-        return await gateway.lookup(kind, payload)
+        outcome = await gateway.lookup(kind, payload)
+        if outcome.status == "ok" and on_answer is not None:
+            await run_in_threadpool(on_answer, caller, kind, payload, outcome)
+        return outcome
 
     return router
