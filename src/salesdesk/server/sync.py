@@ -355,7 +355,7 @@ class SyncService:
                 raise _Reject(
                     f"the {result.kind} lookup result in event #{result.seq} is not an answer "
                     "this server's lookup gateway gave you; lookups must run through the "
-                    "server (sign in on the device, and let the lookup run again)",
+                    "server: start the sale again on a desktop signed in to it",
                     position,
                 )
 
