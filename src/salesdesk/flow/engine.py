@@ -386,11 +386,13 @@ class Engine:
             prev = old.get(activity_id)
             pending = activity_id not in finished
             # A row left 'done' by a local result that a rebase replaced must be queued
-            # afresh, or the lookup would never run again on this device.
+            # afresh, or the lookup would never run again on this device; so must a row
+            # whose id now stands for another call (its attempt's answer will be dropped).
             keep = (
                 prev is not None
                 and pending
                 and prev.name == d["name"]
+                and _canonical(json.loads(prev.input)) == _canonical(d.get("input"))
                 and prev.state not in TERMINAL_TASK_STATES
             )
             conn.execute(
@@ -637,14 +639,25 @@ class Engine:
         return bool(count)
 
     def record_activity_result(
-        self, workflow_id: str, activity_id: int, result: Any, *, attempts: int
+        self,
+        workflow_id: str,
+        activity_id: int,
+        result: Any,
+        *,
+        attempts: int,
+        ran: tuple[str, Any] | None = None,
     ) -> bool:
         """Append the result once. False if it was already recorded, the activity was
-        cancelled, or the workflow closed meanwhile (the late result is dropped)."""
+        cancelled, or the workflow closed meanwhile (the late result is dropped).
+
+        ``ran`` is the (name, input) the attempt ran with. If the history was replaced
+        meanwhile (a sync rebase) and ``activity_id`` now stands for another call, the
+        result answers a question nobody asks any more: it is dropped too, and the new
+        call runs by itself."""
         now = self.now_iso()
 
         def change(inst: WorkflowInstance) -> list[Event] | None:
-            if inst.closed or activity_id not in inst.activities:
+            if not _still_pending(inst, activity_id, ran):
                 return None
             return inst.complete_activity(
                 activity_id, result, attempts=attempts, time=now, origin=self.origin
@@ -661,11 +674,13 @@ class Engine:
         message: str,
         code: str | None,
         attempts: int,
+        ran: tuple[str, Any] | None = None,
     ) -> bool:
+        """Like ``record_activity_result``, for a final failure."""
         now = self.now_iso()
 
         def change(inst: WorkflowInstance) -> list[Event] | None:
-            if inst.closed or activity_id not in inst.activities:
+            if not _still_pending(inst, activity_id, ran):
                 return None
             return inst.fail_activity(
                 activity_id,
@@ -976,3 +991,18 @@ def parse_history_document(document: Any) -> tuple[str, str, list[Event]]:
     if events[0].data.get("workflow_type") != wtype:
         raise HistoryFormatError("'workflow_type' does not match the WorkflowStarted event")
     return wid, wtype, events
+
+
+def _still_pending(inst: WorkflowInstance, activity_id: int, ran: tuple[str, Any] | None) -> bool:
+    """Whether ``activity_id`` still waits for an answer to the call ``ran`` (name, input)."""
+    pending = inst.activities.get(activity_id)
+    if inst.closed or pending is None:
+        return False
+    if ran is None:
+        return True
+    name, payload = ran
+    return pending.name == name and _canonical(pending.input) == _canonical(payload)
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)

@@ -212,7 +212,11 @@ class ActivityRunner:
         if outcome.error is None:
             self.offline = False
             self.engine.record_activity_result(
-                task.workflow_id, task.activity_id, outcome.result, attempts=attempt
+                task.workflow_id,
+                task.activity_id,
+                outcome.result,
+                attempts=attempt,
+                ran=(task.name, task.input),
             )
             return
         self._handle_error(task, policy, attempt, outcome.error)
@@ -266,6 +270,7 @@ class ActivityRunner:
                 message=message,
                 code=code,
                 attempts=attempt,
+                ran=(task.name, task.input),
             )
             return
         retry_after = error.retry_after if isinstance(error, RetryableError) else None

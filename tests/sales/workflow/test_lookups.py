@@ -392,3 +392,43 @@ def test_an_address_too_short_to_check_is_kept_but_not_looked_up(
     assert lookups.called("address_check") == []
     replayed = replay_history([SaleWorkflow], wid, svc.engine.history(wid))
     assert replayed.query("summary").status == "ready"
+
+
+def test_a_late_answer_to_a_call_a_rebase_replaced_is_dropped(
+    svc: SalesService, lookups: Lookups
+) -> None:
+    """Found by the 1,000-kill run once the server checked lookup results: a lookup still
+    out while a sync rebase replaced the history answered afterwards, and its answer was
+    recorded against the activity id that now stood for a lookup of another company."""
+    gate = lookups.gates[HU] = Gate()
+    wid = svc.new_sale()
+    synced = len(svc.engine.history(wid))
+    svc.signal(wid, "customer", {"vat_number": HU})
+    worker = threading.Thread(target=svc.runner.run_due)
+    worker.start()
+    try:
+        assert gate.entered.wait(5), "the company lookup did not start"
+        # The rebase: the server's history, on which another laptop of the agent had set
+        # the customer to DE; this laptop's HU is then a conflict, but activity #1 is
+        # now the lookup of DE.
+        svc.engine.replace_history(
+            wid,
+            "sale",
+            svc.engine.history(wid)[:synced],
+            synced_position=synced,
+            then=lambda inst: inst.signal(
+                "customer", {"vat_number": DE}, time=svc.engine.now_iso(), origin="device:b"
+            ),
+        )
+        assert views(svc, wid) == [(1, "company", "queued")]
+    finally:
+        gate.release()
+        worker.join(10)
+    assert not worker.is_alive()
+
+    assert [e for e in svc.engine.history(wid) if e.type == "ActivityCompleted"] == []
+    run_lookups(svc)
+    s = svc.summary(wid)
+    assert s.customer is not None
+    assert (s.customer.vat_number, s.customer.company_name) == (DE, company_name(DE))
+    assert [p["vat_number"] for p in lookups.called("company_lookup")] == [HU[2:], DE[2:]]
