@@ -620,11 +620,22 @@ class Engine:
             ).scalar()
         return float(value) if value is not None else None
 
-    def update_task(self, workflow_id: str, activity_id: int, **values: Any) -> bool:
+    def update_task(
+        self,
+        workflow_id: str,
+        activity_id: int,
+        *,
+        ran: tuple[str, Any] | None = None,
+        **values: Any,
+    ) -> bool:
         """Runner bookkeeping (running, backoff, waiting for network); never touches
-        a task that already has its result."""
+        a task that already has its result. With ``ran`` (name, input), only while the
+        task is still that call: an attempt whose call a sync rebase replaced must not
+        make the new call wait or back off."""
         values["updated_at"] = self.now_iso()
         with self._lock, self._write() as conn:
+            if ran is not None and not _task_is_call(conn, workflow_id, activity_id, ran):
+                return False
             count = conn.execute(
                 t.activity_tasks.update()
                 .where(
@@ -991,6 +1002,23 @@ def parse_history_document(document: Any) -> tuple[str, str, list[Event]]:
     if events[0].data.get("workflow_type") != wtype:
         raise HistoryFormatError("'workflow_type' does not match the WorkflowStarted event")
     return wid, wtype, events
+
+
+def _task_is_call(
+    conn: sa.Connection, workflow_id: str, activity_id: int, ran: tuple[str, Any]
+) -> bool:
+    row = conn.execute(
+        sa.select(t.activity_tasks.c.name, t.activity_tasks.c.input).where(
+            t.activity_tasks.c.workflow_id == workflow_id,
+            t.activity_tasks.c.activity_id == activity_id,
+        )
+    ).first()
+    name, payload = ran
+    return (
+        row is not None
+        and row.name == name
+        and _canonical(json.loads(row.input)) == _canonical(payload)
+    )
 
 
 def _still_pending(inst: WorkflowInstance, activity_id: int, ran: tuple[str, Any] | None) -> bool:

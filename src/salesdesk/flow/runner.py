@@ -193,8 +193,11 @@ class ActivityRunner:
                 attempts=attempt,
             )
             return
-        if not self.engine.update_task(task.workflow_id, task.activity_id, state="running"):
-            return  # finished or cancelled meanwhile
+        ran = (task.name, task.input)
+        if not self.engine.update_task(
+            task.workflow_id, task.activity_id, ran=ran, state="running"
+        ):
+            return  # finished, cancelled or replaced by a rebase meanwhile
         ctx = ActivityContext(
             task.workflow_id, task.activity_id, attempt, time.monotonic() + timeout
         )
@@ -216,7 +219,7 @@ class ActivityRunner:
                 task.activity_id,
                 outcome.result,
                 attempts=attempt,
-                ran=(task.name, task.input),
+                ran=ran,
             )
             return
         self._handle_error(task, policy, attempt, outcome.error)
@@ -253,6 +256,7 @@ class ActivityRunner:
             self.engine.update_task(
                 task.workflow_id,
                 task.activity_id,
+                ran=(task.name, task.input),
                 state="waiting_for_network",
                 last_error=message,
                 last_error_code=code or "OFFLINE",
@@ -278,6 +282,7 @@ class ActivityRunner:
         self.engine.update_task(
             task.workflow_id,
             task.activity_id,
+            ran=(task.name, task.input),
             state="backoff",
             attempts=attempt,
             next_attempt_at=self._now() + delay,

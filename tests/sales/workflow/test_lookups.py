@@ -394,12 +394,13 @@ def test_an_address_too_short_to_check_is_kept_but_not_looked_up(
     assert replayed.query("summary").status == "ready"
 
 
-def test_a_late_answer_to_a_call_a_rebase_replaced_is_dropped(
-    svc: SalesService, lookups: Lookups
-) -> None:
-    """Found by the 1,000-kill run once the server checked lookup results: a lookup still
-    out while a sync rebase replaced the history answered afterwards, and its answer was
-    recorded against the activity id that now stood for a lookup of another company."""
+def rebase_while_the_lookup_is_out(
+    svc: SalesService, lookups: Lookups, late: Exception | None = None
+) -> str:
+    """A sale whose company lookup of HU is still out when a sync rebase replaces the
+    history: on the server's history another laptop of the agent had set the customer to
+    DE, so activity #1 now stands for the lookup of DE. The HU lookup then answers (or
+    fails with ``late``)."""
     gate = lookups.gates[HU] = Gate()
     wid = svc.new_sale()
     synced = len(svc.engine.history(wid))
@@ -408,9 +409,6 @@ def test_a_late_answer_to_a_call_a_rebase_replaced_is_dropped(
     worker.start()
     try:
         assert gate.entered.wait(5), "the company lookup did not start"
-        # The rebase: the server's history, on which another laptop of the agent had set
-        # the customer to DE; this laptop's HU is then a conflict, but activity #1 is
-        # now the lookup of DE.
         svc.engine.replace_history(
             wid,
             "sale",
@@ -421,10 +419,22 @@ def test_a_late_answer_to_a_call_a_rebase_replaced_is_dropped(
             ),
         )
         assert views(svc, wid) == [(1, "company", "queued")]
+        lookups.company_error = late
     finally:
         gate.release()
         worker.join(10)
     assert not worker.is_alive()
+    lookups.company_error = None
+    return wid
+
+
+def test_a_late_answer_to_a_call_a_rebase_replaced_is_dropped(
+    svc: SalesService, lookups: Lookups
+) -> None:
+    """Found by the 1,000-kill run once the server checked lookup results: a lookup still
+    out while a sync rebase replaced the history answered afterwards, and its answer was
+    recorded against the activity id that now stood for a lookup of another company."""
+    wid = rebase_while_the_lookup_is_out(svc, lookups)
 
     assert [e for e in svc.engine.history(wid) if e.type == "ActivityCompleted"] == []
     run_lookups(svc)
@@ -432,3 +442,20 @@ def test_a_late_answer_to_a_call_a_rebase_replaced_is_dropped(
     assert s.customer is not None
     assert (s.customer.vat_number, s.customer.company_name) == (DE, company_name(DE))
     assert [p["vat_number"] for p in lookups.called("company_lookup")] == [HU[2:], DE[2:]]
+
+
+@pytest.mark.parametrize(
+    "late",
+    [flow.ConnectivityError("no route"), flow.RetryableError("VIES answered 503")],
+    ids=["offline", "retryable"],
+)
+def test_a_late_failure_of_a_call_a_rebase_replaced_does_not_hold_up_the_new_one(
+    svc: SalesService, lookups: Lookups, late: Exception
+) -> None:
+    wid = rebase_while_the_lookup_is_out(svc, lookups, late)
+
+    tasks = [(t.name, t.state, t.attempts, t.last_error) for t in svc.lookups()]
+    assert tasks == [("company_lookup", "queued", 0, None)]
+    run_lookups(svc)
+    s = svc.summary(wid)
+    assert s.customer is not None and s.customer.company_name == company_name(DE)
