@@ -77,6 +77,12 @@ class ActivityTask:
     last_error: str | None
     last_error_code: str | None
 
+    @property
+    def call(self) -> tuple[str, Any]:
+        """(name, input): what an attempt of this task runs, to tell it from the call a
+        sync rebase may have put under the same activity id meanwhile."""
+        return self.name, self.input
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -392,7 +398,7 @@ class Engine:
                 prev is not None
                 and pending
                 and prev.name == d["name"]
-                and _canonical(json.loads(prev.input)) == _canonical(d.get("input"))
+                and json.loads(prev.input) == d.get("input")
                 and prev.state not in TERMINAL_TASK_STATES
             )
             conn.execute(
@@ -1014,11 +1020,7 @@ def _task_is_call(
         )
     ).first()
     name, payload = ran
-    return (
-        row is not None
-        and row.name == name
-        and _canonical(json.loads(row.input)) == _canonical(payload)
-    )
+    return row is not None and row.name == name and json.loads(row.input) == payload
 
 
 def _still_pending(inst: WorkflowInstance, activity_id: int, ran: tuple[str, Any] | None) -> bool:
@@ -1029,8 +1031,4 @@ def _still_pending(inst: WorkflowInstance, activity_id: int, ran: tuple[str, Any
     if ran is None:
         return True
     name, payload = ran
-    return pending.name == name and _canonical(pending.input) == _canonical(payload)
-
-
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    return pending.name == name and pending.input == payload

@@ -193,9 +193,8 @@ class ActivityRunner:
                 attempts=attempt,
             )
             return
-        ran = (task.name, task.input)
         if not self.engine.update_task(
-            task.workflow_id, task.activity_id, ran=ran, state="running"
+            task.workflow_id, task.activity_id, ran=task.call, state="running"
         ):
             return  # finished, cancelled or replaced by a rebase meanwhile
         ctx = ActivityContext(
@@ -219,7 +218,7 @@ class ActivityRunner:
                 task.activity_id,
                 outcome.result,
                 attempts=attempt,
-                ran=ran,
+                ran=task.call,
             )
             return
         self._handle_error(task, policy, attempt, outcome.error)
@@ -256,7 +255,7 @@ class ActivityRunner:
             self.engine.update_task(
                 task.workflow_id,
                 task.activity_id,
-                ran=(task.name, task.input),
+                ran=task.call,
                 state="waiting_for_network",
                 last_error=message,
                 last_error_code=code or "OFFLINE",
@@ -274,7 +273,7 @@ class ActivityRunner:
                 message=message,
                 code=code,
                 attempts=attempt,
-                ran=(task.name, task.input),
+                ran=task.call,
             )
             return
         retry_after = error.retry_after if isinstance(error, RetryableError) else None
@@ -282,7 +281,7 @@ class ActivityRunner:
         self.engine.update_task(
             task.workflow_id,
             task.activity_id,
-            ran=(task.name, task.input),
+            ran=task.call,
             state="backoff",
             attempts=attempt,
             next_attempt_at=self._now() + delay,

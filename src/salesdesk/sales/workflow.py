@@ -62,6 +62,8 @@ LOOKUP_ACTIVITIES = {
     "credit": "credit_check",
     "address": "address_check",
 }
+#: Activity name -> lookup kind ("credit_check" -> "credit"), as the gateway names them.
+LOOKUP_KIND_OF_ACTIVITY = {activity: kind for kind, activity in LOOKUP_ACTIVITIES.items()}
 LOOKUP_RETRY = flow.RetryPolicy(
     initial_interval=2.0, backoff=2.0, maximum_interval=300.0, maximum_attempts=8
 )

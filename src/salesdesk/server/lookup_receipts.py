@@ -20,12 +20,9 @@ from typing import Any
 from sqlalchemy import bindparam, select
 
 from salesdesk.flow.events import Event, EventType
-from salesdesk.sales.workflow import LOOKUP_ACTIVITIES
+from salesdesk.sales.workflow import LOOKUP_KIND_OF_ACTIVITY
 from salesdesk.server.db import Executor, insert_ignore
 from salesdesk.server.tables import lookup_receipts
-
-#: Activity name -> gateway kind ("credit_check" -> "credit").
-_KIND_OF_ACTIVITY = {activity: kind for kind, activity in LOOKUP_ACTIVITIES.items()}
 
 _FIND = select(lookup_receipts.c.digest).where(
     lookup_receipts.c.digest.in_(bindparam("digests", expanding=True))
@@ -78,7 +75,7 @@ def lookup_results(events: Sequence[Event], *, after: int, user_id: int) -> list
             )
         elif event.type == EventType.ACTIVITY_COMPLETED and event.seq > after:
             name, payload = scheduled.get(event.data.get("activity_id"), (None, None))
-            kind = _KIND_OF_ACTIVITY.get(str(name))
+            kind = LOOKUP_KIND_OF_ACTIVITY.get(str(name))
             if kind is not None:
                 digest = receipt_digest(user_id, kind, payload, event.data.get("result"))
                 found.append(LookupResult(event.seq, kind, digest))

@@ -14,6 +14,7 @@ from typing import Any
 
 from salesdesk.flow.errors import ConnectivityError, NonRetryableError, RetryableError
 from salesdesk.flow.runner import ActivityContext, ActivityFn
+from salesdesk.sales.workflow import LOOKUP_KIND_OF_ACTIVITY
 from salesdesk.sync.client import ServerClient
 from salesdesk.sync.credentials import load_token
 from salesdesk.sync.errors import (
@@ -26,7 +27,7 @@ from salesdesk.sync.errors import (
 )
 from salesdesk.sync.profile import SyncProfile, load_profile
 
-KINDS = {"company_lookup": "company", "credit_check": "credit", "address_check": "address"}
+KINDS = LOOKUP_KIND_OF_ACTIVITY
 
 
 def make_gateway_activities(
